@@ -1,0 +1,610 @@
+"""Figures and explorers that work in three places from one specification.
+
+- **Live** (JupyterLab, nbval): ipywidgets controls built from the control specs and a ``go.FigureWidget``
+  updated inside ``batch_update()`` by the same ``update`` function.
+- **Voilà** (``make app``): the same live face, with no code showing.
+- **Static book** (no kernel, no network): every combination of control values is precomputed by calling
+  ``update``; native, labelled HTML controls drive ``Plotly.restyle``/``Plotly.relayout`` through
+  ``book/assets/swl.js``. A text summary (``aria-live``) and an optional data table are the text alternative.
+
+Example::
+
+    explorer(
+        fig,
+        controls=[Range("rate", "Leaving rate (% a year)", 1, 30, 1, 12)],
+        update=lambda rate: {"traces": {0: {"y": survival_curve(rate / 100)}},
+                             "summary": f"At {rate}% a year, ..."},
+        alt="Survival curves ...",
+    )
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ._env import in_book_build
+from .render import FIGURE_CONFIG, figure_html, install_renderer
+
+install_renderer()
+
+MAX_STATES = 2000
+
+
+# --------------------------------------------------------------------------------------------- controls
+@dataclass
+class Select:
+    """A drop-down list. ``options`` is a list of values or of ``(value, label)`` pairs."""
+
+    name: str
+    label: str
+    options: Sequence[Any]
+    value: Any = None
+
+    def pairs(self) -> list[tuple[Any, str]]:
+        return [o if isinstance(o, tuple) else (o, str(o)) for o in self.options]
+
+    def grid(self) -> list[Any]:
+        return [v for v, _ in self.pairs()]
+
+    def initial(self) -> Any:
+        return self.grid()[0] if self.value is None else self.value
+
+
+@dataclass
+class Radio(Select):
+    """A group of radio buttons (for two to five choices that should all be visible)."""
+
+
+@dataclass
+class Range:
+    """A slider over ``min..max`` in steps of ``step``; the static book precomputes every step."""
+
+    name: str
+    label: str
+    min: float
+    max: float
+    step: float = 1
+    value: float | None = None
+    unit: str = ""
+
+    def grid(self) -> list[float]:
+        n = int(round((self.max - self.min) / self.step))
+        if n < 1:
+            raise ValueError(f"Range {self.name!r}: max must be greater than min")
+        vals = [self.min + i * self.step for i in range(n + 1)]
+        if all(float(x).is_integer() for x in (self.min, self.step)):
+            return [int(round(v)) for v in vals]
+        return [round(v, 10) for v in vals]
+
+    def initial(self) -> float:
+        g = self.grid()
+        if self.value is None:
+            return g[len(g) // 2]
+        return min(g, key=lambda v: abs(v - self.value))
+
+
+@dataclass
+class Checkbox:
+    """A single on/off choice."""
+
+    name: str
+    label: str
+    value: bool = False
+
+    def grid(self) -> list[bool]:
+        return [False, True]
+
+    def initial(self) -> bool:
+        return bool(self.value)
+
+
+Control = Select | Radio | Range | Checkbox
+
+
+# --------------------------------------------------------------------------------------------- helpers
+def _round(x: Any, sig: int = 5) -> Any:
+    """Round floats (recursively) to ``sig`` significant digits to keep the page's data small."""
+    if isinstance(x, float):
+        if math.isnan(x) or math.isinf(x):
+            return None
+        if x == 0:
+            return 0
+        return float(f"{x:.{sig}g}")
+    if isinstance(x, dict):
+        return {str(k): _round(v, sig) for k, v in x.items()}
+    if isinstance(x, list | tuple):
+        return [_round(v, sig) for v in x]
+    if hasattr(x, "tolist"):  # numpy arrays and scalars
+        return _round(x.tolist(), sig)
+    return x
+
+
+def _nest(dotted: dict[str, Any]) -> dict[str, Any]:
+    """``{"title.text": "x"}`` -> ``{"title": {"text": "x"}}`` (for plotly's Python ``update``)."""
+    out: dict[str, Any] = {}
+    for key, value in dotted.items():
+        parts = str(key).split(".")
+        d = out
+        for p in parts[:-1]:
+            d = d.setdefault(p, {})
+        d[parts[-1]] = value
+    return out
+
+
+def _esc(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _json_script(payload: Any, cls: str) -> str:
+    data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
+    data = data.replace("</", "<\\/")  # never close the script element early
+    return f'<script type="application/json" class="{cls}">{data}</script>'
+
+
+def table_html(table: Any, caption: str) -> str:
+    """An accessible HTML table (caption, column headers with scope) from a DataFrame or list of dicts."""
+    import pandas as pd
+
+    df = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
+    head = "".join(f'<th scope="col">{_esc(c)}</th>' for c in df.columns)
+    rows = []
+    for rec in df.itertuples(index=False):
+        cells = []
+        for i, v in enumerate(rec):
+            text = "" if v is None or (isinstance(v, float) and math.isnan(v)) else v
+            if isinstance(text, float):
+                text = f"{text:,.4g}" if abs(text) < 1e4 else f"{text:,.0f}"
+            cells.append(f'<th scope="row">{_esc(text)}</th>' if i == 0 else f"<td>{_esc(text)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f'<table class="swl-table"><caption>{_esc(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _slug(text: str) -> str:
+    keep = "".join(c.lower() if c.isalnum() else "-" for c in str(text))
+    return "-".join(p for p in keep.split("-") if p) or "x"
+
+
+class _Shown:
+    """A component that shows its static HTML in the book build and its live widget elsewhere."""
+
+    def static_html(self) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def live(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _ipython_display_(self):
+        from IPython.display import HTML, display
+
+        if in_book_build():
+            display(HTML(self.static_html()))
+        else:
+            display(self.live())
+
+
+# --------------------------------------------------------------------------------------------- figure
+class Figure(_Shown):
+    """A plotly figure with a text alternative and an optional data table."""
+
+    def __init__(self, fig, alt: str, table: Any = None, table_caption: str | None = None, id: str | None = None):
+        if not alt or not str(alt).strip():
+            raise ValueError("figure(): every figure needs a text alternative (alt=...)")
+        self.fig, self.alt, self.table = fig, str(alt), table
+        self.table_caption = table_caption or "Data shown in the figure"
+        self.id = _slug(id or (fig.layout.title.text or "figure"))
+
+    def static_html(self) -> str:
+        parts = [
+            f'<figure class="swl-figure" id="swl-{self.id}">',
+            figure_html(self.fig, div_id=f"swl-{self.id}-plot", alt=self.alt),
+            f'<figcaption class="swl-alt">{_esc(self.alt)}</figcaption>',
+        ]
+        if self.table is not None:
+            parts.append(
+                f"<details><summary>Data table for this figure</summary>"
+                f"{table_html(self.table, self.table_caption)}</details>"
+            )
+        parts.append("</figure>")
+        return "".join(parts)
+
+    def live(self):
+        import ipywidgets as w
+        import plotly.graph_objects as go
+
+        children = [go.FigureWidget(self.fig), w.HTML(f'<p class="swl-alt">{_esc(self.alt)}</p>')]
+        if self.table is not None:
+            acc = w.Accordion(children=[w.HTML(table_html(self.table, self.table_caption))])
+            acc.set_title(0, "Data table for this figure")
+            acc.selected_index = None
+            children.append(acc)
+        return w.VBox(children)
+
+
+def figure(fig, alt: str, table: Any = None, table_caption: str | None = None, id: str | None = None) -> Figure:
+    """Show a plotly figure with its text alternative (and a data table, where one helps)."""
+    return Figure(fig, alt, table, table_caption, id)
+
+
+# --------------------------------------------------------------------------------------------- explorer
+class Explorer(_Shown):
+    """An interactive figure: controls + ``update(**values)`` -> trace/layout patches + summary."""
+
+    def __init__(
+        self,
+        fig,
+        controls: Sequence[Control],
+        update: Callable[..., dict],
+        alt: str,
+        table: Any = None,
+        table_caption: str | None = None,
+        id: str | None = None,
+        title: str | None = None,
+        notes: str | None = None,
+    ):
+        if not controls:
+            raise ValueError("explorer(): give at least one control")
+        if not alt or not str(alt).strip():
+            raise ValueError("explorer(): every explorer needs a text alternative (alt=...)")
+        names = [c.name for c in controls]
+        if len(set(names)) != len(names):
+            raise ValueError(f"explorer(): control names must be unique, got {names}")
+        self.fig, self.controls, self.update = fig, list(controls), update
+        self.alt, self.table, self.notes = str(alt), table, notes
+        self.table_caption = table_caption or "Data behind the figure"
+        self.title = title or (fig.layout.title.text if fig.layout.title and fig.layout.title.text else "Explorer")
+        self.id = _slug(id or self.title)
+        self.last_error: str | None = None
+
+    # ---- shared
+    def initial_values(self) -> dict[str, Any]:
+        return {c.name: c.initial() for c in self.controls}
+
+    def state(self, **values) -> dict:
+        """The patch for one combination of control values, checked and rounded."""
+        st = self.update(**values) or {}
+        unknown = set(st) - {"traces", "layout", "summary"}
+        if unknown:
+            raise ValueError(f"update() returned unknown keys {sorted(unknown)}; use traces, layout, summary")
+        traces = {str(int(i)): _round(dict(p)) for i, p in (st.get("traces") or {}).items()}
+        for i in traces:
+            if int(i) >= len(self.fig.data):
+                raise ValueError(f"update() patched trace {i}, but the figure has {len(self.fig.data)} traces")
+        return {"traces": traces, "layout": _round(dict(st.get("layout") or {})), "summary": str(st.get("summary", ""))}
+
+    def states(self) -> dict[str, dict]:
+        grids = [c.grid() for c in self.controls]
+        n = math.prod(len(g) for g in grids)
+        if n > MAX_STATES:
+            raise ValueError(f"explorer {self.id!r}: {n} precomputed states is too many (at most {MAX_STATES})")
+        out = {}
+        for idx in itertools.product(*[range(len(g)) for g in grids]):
+            values = {c.name: g[i] for c, g, i in zip(self.controls, grids, idx, strict=True)}
+            out["|".join(map(str, idx))] = self.state(**values)
+        return out
+
+    # ---- static face
+    def _control_html(self, c: Control) -> str:
+        cid = f"swl-{self.id}-{_slug(c.name)}"
+        sup = 'data-lm-suppress-shortcuts="true"'
+        init = c.initial()
+        if isinstance(c, Radio):
+            items = []
+            for i, (v, lab) in enumerate(c.pairs()):
+                checked = " checked" if v == init else ""
+                items.append(
+                    f'<span class="swl-radio"><input type="radio" id="{cid}-{i}" name="{cid}" value="{i}"'
+                    f' {sup}{checked}><label for="{cid}-{i}">{_esc(lab)}</label></span>'
+                )
+            return (
+                f'<fieldset class="swl-control" data-name="{_esc(c.name)}" data-kind="radio">'
+                f"<legend>{_esc(c.label)}</legend>{''.join(items)}</fieldset>"
+            )
+        if isinstance(c, Select):
+            opts = "".join(
+                f'<option value="{i}"{" selected" if v == init else ""}>{_esc(lab)}</option>'
+                for i, (v, lab) in enumerate(c.pairs())
+            )
+            return (
+                f'<div class="swl-control" data-name="{_esc(c.name)}" data-kind="select">'
+                f'<label for="{cid}">{_esc(c.label)}</label> <select id="{cid}" {sup}>{opts}</select></div>'
+            )
+        if isinstance(c, Range):
+            g = c.grid()
+            i0 = g.index(init)
+            return (
+                f'<div class="swl-control" data-name="{_esc(c.name)}" data-kind="range">'
+                f'<label for="{cid}">{_esc(c.label)}</label> '
+                f'<input type="range" id="{cid}" min="0" max="{len(g) - 1}" step="1" value="{i0}" {sup}'
+                f" data-values='{json.dumps(g)}' data-unit=\"{_esc(c.unit)}\""
+                f' aria-valuetext="{_esc(f"{init}{c.unit}")}">'
+                f' <output for="{cid}" class="swl-range-value">{_esc(f"{init}{c.unit}")}</output></div>'
+            )
+        if isinstance(c, Checkbox):
+            checked = " checked" if init else ""
+            return (
+                f'<div class="swl-control" data-name="{_esc(c.name)}" data-kind="checkbox">'
+                f'<input type="checkbox" id="{cid}" {sup}{checked}> <label for="{cid}">{_esc(c.label)}</label></div>'
+            )
+        raise TypeError(f"unknown control {c!r}")
+
+    def static_html(self) -> str:
+        values = self.initial_values()
+        fig = self.fig
+        first = self.state(**values)
+        # The initial figure is the figure in its initial state, so the page is right before any script runs.
+        import plotly.graph_objects as go
+
+        fig = go.Figure(fig)
+        with fig.batch_update():
+            for i, patch in first["traces"].items():
+                fig.data[int(i)].update(_nest(patch))
+            fig.update_layout(_nest(first["layout"]))
+        states = self.states()
+        init_key = "|".join(str(c.grid().index(c.initial())) for c in self.controls)
+        payload = {"initial": init_key, "states": states}
+        controls = "".join(self._control_html(c) for c in self.controls)
+        parts = [
+            f'<figure class="swl-explorer" data-swl="explorer" id="swl-{self.id}">',
+            f'<div class="swl-controls" role="group" aria-label="{_esc("Controls: " + self.title)}">{controls}</div>',
+            figure_html(fig, div_id=f"swl-{self.id}-plot", alt=self.alt),
+            f'<p class="swl-summary" aria-live="polite">{_esc(first["summary"])}</p>',
+            f'<figcaption class="swl-alt">{_esc(self.alt)}</figcaption>',
+        ]
+        if self.notes:
+            parts.append(f'<div class="swl-notes">{self.notes}</div>')
+        if self.table is not None:
+            parts.append(
+                f"<details><summary>Data table for this figure</summary>"
+                f"{table_html(self.table, self.table_caption)}</details>"
+            )
+        parts.append(_json_script(payload, "swl-states"))
+        parts.append("</figure>")
+        return "".join(parts)
+
+    # ---- live face
+    def widgets(self) -> dict:
+        """Build the live face; returns its parts (for tests): controls, figure, summary, message, box."""
+        import ipywidgets as w
+        import plotly.graph_objects as go
+
+        fw = go.FigureWidget(self.fig)
+        style = {"description_width": "initial"}
+        ctrls: dict[str, Any] = {}
+        for c in self.controls:
+            if isinstance(c, Radio):
+                ctrls[c.name] = w.RadioButtons(options=[(lab, v) for v, lab in c.pairs()], value=c.initial(),
+                                               description=c.label, style=style)
+            elif isinstance(c, Select):
+                ctrls[c.name] = w.Dropdown(options=[(lab, v) for v, lab in c.pairs()], value=c.initial(),
+                                           description=c.label, style=style)
+            elif isinstance(c, Range):
+                cls = w.IntSlider if all(isinstance(v, int) for v in c.grid()) else w.FloatSlider
+                ctrls[c.name] = cls(min=c.min, max=c.max, step=c.step, value=c.initial(), description=c.label,
+                                    style=style, continuous_update=False, layout=w.Layout(width="32em"))
+            elif isinstance(c, Checkbox):
+                ctrls[c.name] = w.Checkbox(value=c.initial(), description=c.label, style=style, indent=False)
+        summary = w.HTML()
+        message = w.HTML()
+
+        def apply(*_):
+            values = {name: ctl.value for name, ctl in ctrls.items()}
+            try:
+                st = self.state(**values)
+            except (ValueError, TypeError) as exc:
+                self.last_error = str(exc)
+                message.value = f'<p class="swl-error" role="alert">{_esc(exc)}</p>'
+                return
+            self.last_error = None
+            message.value = ""
+            with fw.batch_update():
+                for i, patch in st["traces"].items():
+                    fw.data[int(i)].update(_nest(patch))
+                if st["layout"]:
+                    fw.layout.update(_nest(st["layout"]))
+            summary.value = f'<p class="swl-summary" aria-live="polite">{_esc(st["summary"])}</p>'
+
+        for ctl in ctrls.values():
+            ctl.observe(apply, names="value")
+        apply()
+        box = w.VBox([w.HBox(list(ctrls.values()), layout=w.Layout(flex_flow="row wrap")), message, fw, summary,
+                      w.HTML(f'<p class="swl-alt">{_esc(self.alt)}</p>')])
+        return {"controls": ctrls, "figure": fw, "summary": summary, "message": message, "box": box,
+                "apply": apply}
+
+    def live(self):
+        return self.widgets()["box"]
+
+
+def explorer(fig, controls, update, alt, table=None, table_caption=None, id=None, title=None, notes=None) -> Explorer:
+    """An interactive plotly figure driven by ``controls``; see the module docstring."""
+    return Explorer(fig, controls, update, alt, table, table_caption, id, title, notes)
+
+
+# --------------------------------------------------------------------------------------------- self-assessment
+@dataclass
+class AssessmentItem:
+    """One item of a self-assessment: a short name, a description, and an action to suggest for a gap."""
+
+    key: str
+    name: str
+    description: str = ""
+    action: str = ""
+    source: str = ""
+
+
+@dataclass
+class Gap:
+    key: str
+    name: str
+    now: int | None
+    importance: int | None
+    gap: int | None
+    band: str
+    action: str = ""
+
+
+SCALE = {1: "1 – not yet / not important", 2: "2", 3: "3", 4: "4", 5: "5 – consistently / essential"}
+
+BANDS = (
+    (2, "Priority to develop"),
+    (1, "Worth developing"),
+    (-99, "Strength to keep using"),
+)
+
+
+def assessment_gaps(items: Sequence[AssessmentItem | dict], now: Sequence[int | None],
+                    importance: Sequence[int | None]) -> list[Gap]:
+    """Gap = importance − now, per item, sorted by gap (largest first), then importance, then item order.
+
+    Bands: gap ≥ 2 "Priority to develop"; gap = 1 "Worth developing"; gap ≤ 0 "Strength to keep using";
+    an item missing either rating is "Not rated yet" and goes last. Ratings are whole numbers 1–5.
+    The same rule is implemented in ``book/assets/swl.js`` (``SWL.gaps``) for the static book.
+    """
+    items = [i if isinstance(i, AssessmentItem) else AssessmentItem(**i) for i in items]
+    if not (len(items) == len(now) == len(importance)):
+        raise ValueError("assessment_gaps(): items, now and importance must have the same length")
+    out = []
+    for pos, (it, n, imp) in enumerate(zip(items, now, importance, strict=True)):
+        for label, v in (("now", n), ("importance", imp)):
+            if v is not None and (not isinstance(v, int) or not 1 <= v <= 5):
+                raise ValueError(f"rating {label!r} for {it.name!r} must be a whole number from 1 to 5, got {v!r}")
+        if n is None or imp is None:
+            out.append((1, 0, 0, pos, Gap(it.key, it.name, n, imp, None, "Not rated yet", it.action)))
+            continue
+        g = imp - n
+        band = next(b for threshold, b in BANDS if g >= threshold)
+        out.append((0, -g, -imp, pos, Gap(it.key, it.name, n, imp, g, band, it.action)))
+    return [t[-1] for t in sorted(out, key=lambda t: t[:4])]
+
+
+def action_plan_markdown(title: str, gaps: Sequence[Gap], top: int = 3) -> str:
+    """The downloadable action plan: the rating table and up to ``top`` priorities with suggested actions."""
+    lines = [f"# {title}: my self-assessment", "", "| Item | Now | Importance | Gap | Band |",
+             "| --- | --- | --- | --- | --- |"]
+    for g in gaps:
+        lines.append(f"| {g.name} | {g.now or '–'} | {g.importance or '–'} | "
+                     f"{'' if g.gap is None else g.gap} | {g.band} |")
+    lines += ["", "## My action plan", ""]
+    chosen = [g for g in gaps if g.gap is not None and g.gap >= 1][:top]
+    if not chosen:
+        lines.append("No gaps of 1 or more: choose one strength to share with a colleague.")
+    for n, g in enumerate(chosen, 1):
+        lines.append(f"{n}. **{g.name}** (gap {g.gap}). {g.action}".rstrip())
+    lines.append("")
+    return "\n".join(lines)
+
+
+class SelfAssessment(_Shown):
+    """Rate items on "how I do now" and "how important to my role"; radar, gap table, downloadable plan."""
+
+    def __init__(self, assessment_id: str, items: Sequence[AssessmentItem | dict], title: str,
+                 now_label: str = "How I do now", importance_label: str = "How important to my role"):
+        self.id = _slug(assessment_id)
+        self.items = [i if isinstance(i, AssessmentItem) else AssessmentItem(**i) for i in items]
+        if len(self.items) < 3:
+            raise ValueError("self_assessment(): give at least three items (a radar needs three axes)")
+        keys = [i.key for i in self.items]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"self_assessment(): item keys must be unique, got {keys}")
+        self.title, self.now_label, self.importance_label = title, now_label, importance_label
+
+    def radar(self):
+        import plotly.graph_objects as go
+
+        names = [i.name for i in self.items]
+        fig = go.Figure()
+        for label, dash in ((self.now_label, "solid"), (self.importance_label, "dash")):
+            fig.add_trace(go.Scatterpolar(r=[0] * len(names) + [0], theta=names + names[:1], name=label,
+                                          line={"dash": dash}, mode="lines+markers"))
+        fig.update_layout(title={"text": f"{self.title}: ratings"}, height=460, margin={"l": 70, "r": 70},
+                          polar={"radialaxis": {"range": [0, 5], "tickvals": [1, 2, 3, 4, 5]}},
+                          legend={"orientation": "h"})
+        return fig
+
+    def static_html(self) -> str:
+        opts = '<option value="">not rated</option>' + "".join(f'<option value="{k}">{k}</option>' for k in range(1, 6))
+        sup = 'data-lm-suppress-shortcuts="true"'
+        rows = []
+        for n, it in enumerate(self.items):
+            desc = f'<span class="swl-desc">{_esc(it.description)}</span>' if it.description else ""
+            rows.append(
+                f'<tr data-key="{_esc(it.key)}"><th scope="row" id="swl-{self.id}-item-{n}">{_esc(it.name)}{desc}</th>'
+                f'<td><select {sup} data-scale="now" aria-labelledby="swl-{self.id}-now swl-{self.id}-item-{n}">{opts}</select></td>'
+                f'<td><select {sup} data-scale="importance" aria-labelledby="swl-{self.id}-imp swl-{self.id}-item-{n}">{opts}</select></td></tr>'
+            )
+        payload = {"title": self.title, "items": [vars(i) for i in self.items]}
+        return "".join([
+            f'<section class="swl-assessment" data-swl="assessment" data-id="{_esc(self.id)}" aria-label="{_esc(self.title)}">',
+            '<table class="swl-table"><caption>' + _esc(f"{self.title}: rate each item from 1 to 5") + "</caption>",
+            f'<thead><tr><th scope="col">Item</th><th scope="col" id="swl-{self.id}-now">{_esc(self.now_label)}</th>'
+            f'<th scope="col" id="swl-{self.id}-imp">{_esc(self.importance_label)}</th></tr></thead>',
+            "<tbody>" + "".join(rows) + "</tbody></table>",
+            figure_html(self.radar(), div_id=f"swl-{self.id}-radar",
+                        alt="Radar chart of your two ratings for each item; the gap table below gives the same numbers."),
+            '<div class="swl-gaps" aria-live="polite"></div>',
+            f'<div class="swl-buttons"><button type="button" class="swl-download">Download my action plan (Markdown)</button> '
+            f'<button type="button" class="swl-clear">Clear my ratings</button></div>',
+            '<p class="swl-note">Your ratings are saved only in this browser (local storage). Nothing is sent anywhere.</p>',
+            _json_script(payload, "swl-data"),
+            "</section>",
+        ])
+
+    def widgets(self) -> dict:
+        import base64
+
+        import ipywidgets as w
+        import plotly.graph_objects as go
+
+        fw = go.FigureWidget(self.radar())
+        style = {"description_width": "initial"}
+        opts = [("not rated", None)] + [(str(k), k) for k in range(1, 6)]
+        now = [w.Dropdown(options=opts, value=None, description=f"{it.name}: now", style=style) for it in self.items]
+        imp = [w.Dropdown(options=opts, value=None, description=f"{it.name}: importance", style=style)
+               for it in self.items]
+        gaps_html, download = w.HTML(), w.HTML()
+
+        def refresh(*_):
+            n = [d.value for d in now]
+            i = [d.value for d in imp]
+            gaps = assessment_gaps(self.items, n, i)
+            with fw.batch_update():
+                fw.data[0].r = [v or 0 for v in n] + [n[0] or 0]
+                fw.data[1].r = [v or 0 for v in i] + [i[0] or 0]
+            gaps_html.value = table_html(
+                [{"Item": g.name, "Now": g.now or "–", "Importance": g.importance or "–",
+                  "Gap": "" if g.gap is None else g.gap, "Band": g.band} for g in gaps], "Your gaps, largest first")
+            md = action_plan_markdown(self.title, gaps)
+            b64 = base64.b64encode(md.encode()).decode()
+            download.value = (f'<a download="{self.id}-action-plan.md" href="data:text/markdown;base64,{b64}">'
+                              "Download my action plan (Markdown)</a>")
+
+        for d in now + imp:
+            d.observe(refresh, names="value")
+        refresh()
+        rows = [w.HBox([a, b]) for a, b in zip(now, imp, strict=True)]
+        box = w.VBox(rows + [fw, gaps_html, download])
+        return {"now": now, "importance": imp, "figure": fw, "gaps": gaps_html, "download": download, "box": box}
+
+    def live(self):
+        return self.widgets()["box"]
+
+
+def self_assessment(assessment_id: str, items: Sequence[AssessmentItem | dict], title: str = "Self-assessment",
+                    now_label: str = "How I do now", importance_label: str = "How important to my role"):
+    """A self-assessment; ``items`` are ``AssessmentItem``s or dicts with key, name, description, action."""
+    return SelfAssessment(assessment_id, items, title, now_label, importance_label)
+
+
+__all__ = [
+    "Select", "Radio", "Range", "Checkbox", "figure", "explorer", "self_assessment", "Explorer", "Figure",
+    "SelfAssessment", "AssessmentItem", "assessment_gaps", "action_plan_markdown", "table_html", "FIGURE_CONFIG",
+]

@@ -1,0 +1,69 @@
+"""Sphinx extension for the book build (listed in ``_config.yml``).
+
+1. Marks the process as a book build (``SWL_BOOK_BUILD=1``), so the kernels that execute the notebooks emit
+   static HTML components rather than ipywidgets (whose saved state would pull require.js and the widget
+   manager from CDNs and still do nothing without a kernel).
+2. Validates the bundled data package once, at build start: a malformed CSV stops the build with a message
+   naming the file, row and field.
+3. Copies ``plotly.min.js`` from the installed plotly wheel into the site's ``_static/vendor/``, so figures
+   need no CDN (``_config.yml`` loads it once per page).
+4. Rewrites sphinxcontrib-bibtex's bibliography markup (``role="list"`` with ``doc-biblioentry`` children),
+   which axe-core reports as a critical ``aria-required-children`` violation, into a plain list.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+from sphinx.errors import ExtensionError
+
+from ._env import BOOK_BUILD_VAR
+
+os.environ[BOOK_BUILD_VAR] = "1"
+
+
+def _validate_data(app) -> None:
+    from .data import DataError, validate_package
+
+    try:
+        validate_package()
+    except DataError as exc:
+        raise ExtensionError(f"data/ failed validation: {exc}") from None
+
+
+def _vendor_plotly(app) -> None:
+    if app.builder.format != "html":
+        return
+    import plotly
+
+    src = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    dest = Path(app.outdir) / "_static" / "vendor" / "plotly.min.js"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if not dest.exists() or dest.stat().st_size != src.stat().st_size:
+        shutil.copyfile(src, dest)
+
+
+_CITATION_LIST = re.compile(r'<div (?=[^>]*class="citation-list")[^>]*>')
+_BIBLIOENTRY = re.compile(r'\srole="doc-biblioentry"')
+
+
+def fix_bibliography_markup(body: str) -> str:
+    """Drop the ARIA list roles from sphinxcontrib-bibtex/docutils citation markup (axe: critical)."""
+    body = _CITATION_LIST.sub('<div class="citation-list">', body)
+    return _BIBLIOENTRY.sub("", body)
+
+
+def _page_context(app, pagename, templatename, context, doctree) -> None:
+    if "body" in context and "citation" in context["body"]:
+        context["body"] = fix_bibliography_markup(context["body"])
+
+
+def setup(app):
+    os.environ[BOOK_BUILD_VAR] = "1"
+    app.connect("builder-inited", _validate_data)
+    app.connect("builder-inited", _vendor_plotly)
+    app.connect("html-page-context", _page_context)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

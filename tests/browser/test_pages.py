@@ -1,0 +1,105 @@
+"""Page gates in real Chromium, over every page of the built book.
+
+For every page: no request to any other host (all are blocked and recorded), no JavaScript error from the book's
+own code, axe-core finds no serious or critical violation, and the page has a language, a title, a main landmark
+and a visible h1. For every explorer: its native controls change the figure from the keyboard, and no figure
+relies on plotly's own sliders or menus (which the keyboard cannot reach).
+"""
+
+import json
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from swleadership.site import content_pages
+from tests.conftest import SITE
+
+pytestmark = pytest.mark.browser
+
+PAGES = [str(p.relative_to(SITE)) for p in content_pages(SITE)] if SITE.is_dir() else []
+# Errors that come from the theme, not the book (sphinx-thebe includes its snippet twice on every page).
+KNOWN_THEME_ERRORS = ("THEBE_JS_URL",)
+
+
+def test_the_site_has_pages(site_dir):
+    assert len(PAGES) >= 10, f"only {len(PAGES)} pages found in {site_dir}"
+
+
+@pytest.mark.parametrize("rel", PAGES)
+def test_page_gates(rel, site_url, new_page):
+    p = new_page()
+    page = p.page
+    page.goto(f"{site_url}/{rel}", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    assert p.external == [], f"{rel} asked another host for: {p.external}"
+    errors = [e for e in p.errors if not any(k in e for k in KNOWN_THEME_ERRORS)]
+    assert errors == [], f"{rel}: JavaScript errors {errors}"
+    assert page.evaluate("document.documentElement.lang"), "no lang attribute"
+    assert page.title().strip(), "no <title>"
+    assert page.locator("main").count() >= 1, "no main landmark"
+    h1 = page.locator("main h1:visible")
+    assert h1.count() >= 1, "no visible h1 in main"
+    results = Axe().run(page)
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == [], f"{rel}: axe violations {bad}"
+
+
+def _state(page, gd_sel):
+    return page.evaluate(
+        f"""() => {{ const gd = document.querySelector({json.dumps(gd_sel)});
+        return JSON.stringify([gd.data.map(t => [t.x, t.y, t.r, t.visible, t.text, t.marker, t.cells, t.z]), gd.layout.title,
+                               gd.layout.annotations, gd.layout.shapes, gd.layout.xaxis && gd.layout.xaxis.range]); }}"""
+    )
+
+
+EXPLORER_PAGES = [r for r in PAGES if "data-swl=\"explorer\"" in (SITE / r).read_text(encoding="utf-8")] if PAGES else []
+
+
+def test_there_are_explorer_pages():
+    assert len(EXPLORER_PAGES) >= 5, EXPLORER_PAGES
+
+
+@pytest.mark.parametrize("rel", EXPLORER_PAGES)
+def test_every_explorer_control_changes_its_figure_from_the_keyboard(rel, site_url, new_page):
+    page = new_page().page
+    page.goto(f"{site_url}/{rel}", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    explorers = page.locator('[data-swl="explorer"]')
+    assert explorers.count() >= 1
+    for n in range(explorers.count()):
+        ex = explorers.nth(n)
+        ex_id = ex.get_attribute("id")
+        gd = f"#{ex_id} .plotly-graph-div"
+        sliders = page.evaluate(f"(() => {{ const l = document.querySelector('{gd}').layout; "
+                                "return (l.sliders || []).length + (l.updatemenus || []).length; }})()")
+        assert sliders == 0, f"{ex_id}: uses plotly's own sliders/menus, which the keyboard cannot reach"
+        controls = ex.locator(".swl-control")
+        assert controls.count() >= 1
+        for k in range(controls.count()):
+            ctl = controls.nth(k)
+            kind = ctl.get_attribute("data-kind")
+            field = ctl.locator("input, select").first
+            before = _state(page, gd)
+            summary_before = ex.locator(".swl-summary").inner_text()
+            field.focus()
+            if kind == "range":
+                at_max = field.evaluate("e => e.value === e.max")
+                page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+            elif kind == "select":
+                at_end = field.evaluate("e => e.selectedIndex === e.options.length - 1")
+                page.keyboard.press("ArrowUp" if at_end else "ArrowDown")
+            elif kind == "checkbox":
+                page.keyboard.press("Space")
+            elif kind == "radio":
+                page.keyboard.press("ArrowRight")
+            page.wait_for_timeout(150)
+            after = _state(page, gd)
+            summary_after = ex.locator(".swl-summary").inner_text()
+            assert (after != before) or (summary_after != summary_before), (
+                f"{rel} #{ex_id}: the {kind} control '{ctl.inner_text()[:40]}' did not change the figure"
+            )
+            assert after != before, f"{rel} #{ex_id}: the {kind} control changed only the text, not the figure"

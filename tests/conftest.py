@@ -1,0 +1,147 @@
+"""Shared fixtures: the built site served on localhost, real Chromium, and Voilà.
+
+Browser tests drive Debian's chromium through playwright (``executable_path``); ``playwright install`` cannot
+download a browser here. A missing browser or site is a failure with a one-line fix, never a skip.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from swleadership.site import chapter_pages, content_pages  # noqa: F401  (re-exported for tests)
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = Path(os.environ.get("SWL_SITE_DIR", ROOT / "_build" / "html"))
+CHROMIUM = os.environ.get("SWL_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    if not (SITE / "book" / "intro.html").is_file():
+        pytest.fail(f"No built book at {SITE}: run `make book` first (make test does it for you).")
+    return SITE
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir) -> str:
+    port = _free_port()
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install it with `apt-get install chromium` (make test does).")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - the venv has it
+        pytest.fail("playwright is not installed: run `make venv`.")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A page with every non-local request blocked and recorded."""
+
+    def __init__(self, browser, allowed_hosts=("127.0.0.1", "localhost")):
+        self.external: list[str] = []
+        self.errors: list[str] = []
+        self.context = browser.new_context(accept_downloads=True)
+        self.page = self.context.new_page()
+
+        def route(r):
+            host = r.request.url.split("/")[2].split(":")[0] if "://" in r.request.url else ""
+            if r.request.url.startswith(("data:", "blob:")) or host in allowed_hosts:
+                r.continue_()
+            else:
+                self.external.append(r.request.url)
+                r.abort()
+
+        self.context.route("**/*", route)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    pages = []
+
+    def make():
+        p = Page(browser)
+        pages.append(p)
+        return p
+
+    yield make
+    for p in pages:
+        p.close()
+
+
+# ---------------------------------------------------------------------------------------------- Voilà
+@pytest.fixture(scope="session")
+def voila_url():
+    """Start one Voilà server on the notebooks folder; returns a function giving a notebook's URL."""
+    if shutil.which("voila", path=str(Path(sys.executable).parent)) is None:
+        pytest.fail("voila is not installed in the venv: run `make venv`.")
+    port = _free_port()
+    env = dict(os.environ)
+    env.pop("SWL_BOOK_BUILD", None)
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "voila"), "--no-browser", f"--port={port}",
+         "--Voila.ip=127.0.0.1", "--show_tracebacks=False", str(ROOT / "notebooks")],
+        cwd=ROOT / "notebooks", env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(base + "/api/kernelspecs", timeout=2)
+            break
+        except urllib.error.HTTPError:
+            break  # any HTTP answer means it is up (403 is normal)
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("Voilà did not start within 60 s")
+    yield lambda nb: f"{base}/voila/render/{nb}"
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
