@@ -551,8 +551,8 @@ class SelfAssessment(_Shown):
             figure_html(self.radar(), div_id=f"swl-{self.id}-radar",
                         alt="Radar chart of your two ratings for each item; the gap table below gives the same numbers."),
             '<div class="swl-gaps" aria-live="polite"></div>',
-            f'<div class="swl-buttons"><button type="button" class="swl-download">Download my action plan (Markdown)</button> '
-            f'<button type="button" class="swl-clear">Clear my ratings</button></div>',
+            '<div class="swl-buttons"><button type="button" class="swl-download">Download my action plan (Markdown)</button> '
+            '<button type="button" class="swl-clear">Clear my ratings</button></div>',
             '<p class="swl-note">Your ratings are saved only in this browser (local storage). Nothing is sent anywhere.</p>',
             _json_script(payload, "swl-data"),
             "</section>",

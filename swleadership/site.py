@@ -57,7 +57,7 @@ def own_bytes(page: Path, site: Path) -> int:
     """The page's HTML plus the local, non-shared files it loads (images etc.; not _static/)."""
     total = page.stat().st_size
     seen = set()
-    for tag, attr, url in parse(page).refs:
+    for tag, _attr, url in parse(page).refs:
         if tag == "a" or is_external(url) or url.startswith(("data:", "#", "mailto:", "javascript:")):
             continue
         target = (page.parent / unquote(urlsplit(url).path)).resolve()
@@ -100,7 +100,7 @@ def broken_links(site: Path) -> list[str]:
     for page in sorted(site.rglob("*.html")):
         if {"_static", "jupyter_execute", "reports"} & set(page.parts):
             continue
-        for tag, attr, url in parse(page).refs:
+        for _tag, attr, url in parse(page).refs:
             if is_external(url) or url.startswith(("data:", "mailto:", "javascript:", "blob:")):
                 continue
             parts = urlsplit(url)

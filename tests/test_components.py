@@ -7,7 +7,15 @@ import plotly.graph_objects as go
 import pytest
 
 from swleadership import explore, teaching
-from swleadership.explore import AssessmentItem, Checkbox, Radio, Range, Select, action_plan_markdown, assessment_gaps
+from swleadership.explore import (
+    AssessmentItem,
+    Checkbox,
+    Radio,
+    Range,
+    Select,
+    action_plan_markdown,
+    assessment_gaps,
+)
 
 ITEMS = [AssessmentItem("a", "Vision", action="Act A"), AssessmentItem("b", "Care", action="Act B"),
          AssessmentItem("c", "Voice", action="Act C"), AssessmentItem("d", "Craft", action="Act D")]

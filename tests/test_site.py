@@ -2,7 +2,14 @@
 
 import pytest
 
-from swleadership.site import BUDGET_MAX, BUDGET_MEDIAN, broken_links, content_pages, external_loads_in_markup, page_weights
+from swleadership.site import (
+    BUDGET_MAX,
+    BUDGET_MEDIAN,
+    broken_links,
+    content_pages,
+    external_loads_in_markup,
+    page_weights,
+)
 
 pytestmark = pytest.mark.browser  # these need the built site, so they run after `make book`, with the browser tests
 
