@@ -11,11 +11,8 @@ import http.server
 import os
 import shutil
 import socket
-import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -115,33 +112,10 @@ def new_page(browser):
 # ---------------------------------------------------------------------------------------------- Voilà
 @pytest.fixture(scope="session")
 def voila_url():
-    """Start one Voilà server on the notebooks folder; returns a function giving a notebook's URL."""
+    """One Voilà server on the notebooks folder for the session; returns a function giving a notebook's URL."""
+    from swleadership.voila_bench import voila_server
+
     if shutil.which("voila", path=str(Path(sys.executable).parent)) is None:
         pytest.fail("voila is not installed in the venv: run `make venv`.")
-    port = _free_port()
-    env = dict(os.environ)
-    env.pop("SWL_BOOK_BUILD", None)
-    proc = subprocess.Popen(
-        [str(Path(sys.executable).parent / "voila"), "--no-browser", f"--port={port}",
-         "--Voila.ip=127.0.0.1", "--show_tracebacks=False", str(ROOT / "notebooks")],
-        cwd=ROOT / "notebooks", env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(base + "/api/kernelspecs", timeout=2)
-            break
-        except urllib.error.HTTPError:
-            break  # any HTTP answer means it is up (403 is normal)
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("Voilà did not start within 60 s")
-    yield lambda nb: f"{base}/voila/render/{nb}"
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with voila_server() as base:
+        yield lambda nb: f"{base}/voila/render/{nb}"
