@@ -1,0 +1,89 @@
+"""Named facts: read from data/, formatted for prose, glued with myst-nb."""
+
+from __future__ import annotations
+
+import pytest
+
+from swleadership.data import DataError
+from swleadership.facts import FACTS, Fact, fact, facts_table, format_value, glue_facts
+
+EXPECTED = {
+    "sw_working_life": "8 years",
+    "social_care_working_life": "13 years",
+    "nurse_working_life_2010": "15 years",
+    "nurse_working_life_press_2011": "16 years",
+    "doctor_working_life": "25 years",
+    "sw_career_memorandum_2016": "less than 8 years",
+    "la_funding_cut_real_terms": "49.1%",
+    "social_care_share_spend_2010_11": "45.3%",
+    "social_care_share_spend_2016_17": "54.4%",
+    "social_care_spending_fall": "3.0%",
+    "csww_turnover_2017": "13.4%",
+    "csww_turnover_latest": "11.8%",
+    "csww_vacancy_rate_2017": "17%",
+    "csww_vacancy_rate_latest": "14.2%",
+    "csww_fte_latest": "36,186",
+    "csww_agency_rate_latest": "13%",
+    "csww_caseload_latest": "15.2",
+    "share_female_social_workers": "82.9%",
+    "share_female_children_social_workers": "87%",
+    "share_female_dcs_2022": "64%",
+    "share_female_medical_directors_2017": "25%",
+    "share_female_medical_directors_2017_precise": "24.6%",
+    "share_female_nhs_ceo_2017": "44%",
+    "cost_qualifying_social_worker": "£20,097 a year",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FACTS))
+def test_every_fact_resolves_to_one_row_with_a_source(name):
+    f = fact(name)
+    assert isinstance(f, Fact)
+    assert f.text and f.source_title and f.source_id and f.period_label
+    assert f.status in {"verified", "unverified", "derived"}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_hand_checked_fact_text(name):
+    assert fact(name).text == EXPECTED[name]
+
+
+def test_provenance_of_headline_facts():
+    f = fact("sw_working_life")
+    assert (f.value, f.unit, f.source_id, f.how_read) == (8.0, "years", "curtis2010", "abstract only")
+    assert "Curtis" in f.source_title
+    p = fact("nurse_working_life_press_2011")
+    assert p.how_read == "press report"
+    assert fact("share_female_social_workers").period_label == "30 Nov 2022"
+    assert fact("share_female_social_workers_2021").status == "unverified"
+    assert fact("share_female_dcs_2024").status == "derived"
+    md = fact("share_female_medical_directors_2017")
+    assert md.alternatives == (("24.6%", "pharmafile2017sealy"),)
+
+
+def test_latest_follows_the_data():
+    assert fact("csww_turnover_latest").period_label == "year to 30 Sep 2025"
+    assert fact("csww_fte_latest").value == 36186.3
+
+
+def test_format_value():
+    assert format_value(1, "years") == "1 year"
+    assert format_value(75, "percent", "three-quarters") == "three-quarters"
+    assert format_value(2400, "people", "around") == "around 2,400"
+    assert format_value(3.0, "percent", decimals=1) == "3.0%"
+
+
+def test_unknown_fact_is_a_data_error():
+    with pytest.raises(DataError, match="no fact named 'nope'"):
+        fact("nope")
+
+
+def test_glue_facts_glues_text(capsys):
+    out = glue_facts("sw_working_life", "la_funding_cut_real_terms")
+    assert out == {"sw_working_life": "8 years", "la_funding_cut_real_terms": "49.1%"}
+
+
+def test_facts_table_lists_every_fact():
+    t = facts_table()
+    assert list(t["name"]) == list(FACTS)
+    assert not t["text"].eq("").any()

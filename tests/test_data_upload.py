@@ -1,0 +1,214 @@
+"""Lecturers' own CSVs: the malformed corpus in tests/bad_inputs/ is rejected with messages that name the
+file, the row and the field; the valid edge cases in tests/good_inputs/ are accepted; nothing in data/
+changes when an upload or a load fails."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from swleadership import data as sd
+from swleadership.data import DataError, to_safe_csv, validate_upload
+
+HERE = Path(__file__).resolve().parent
+BAD = HERE / "bad_inputs"
+GOOD = HERE / "good_inputs"
+DATA = HERE.parent / "data"
+
+# file -> (resource, fragments the message must contain)
+CASES = {
+    "missing_column.csv": ("career_length", ["missing_column.csv", "line 1", "field 'unit'", "no such column"]),
+    "unknown_column.csv": ("career_length", ["unknown_column.csv", "line 1", "field 'comments'", "unknown column"]),
+    "non_numeric_value.csv": ("career_length", ["non_numeric_value.csv", "row 2 (line 3)", "field 'value'", "'eight'", "expected a number"]),
+    "percent_over_100.csv": ("career_length", ["percent_over_100.csv", "row 2 (line 3)", "field 'value'", "'120'", "at most 100"]),
+    "negative_count.csv": ("career_length", ["negative_count.csv", "row 1 (line 2)", "field 'value'", "'-5'", "at least 0"]),
+    "empty_source.csv": ("career_length", ["empty_source.csv", "row 1 (line 2)", "field 'source_id'", "empty cell"]),
+    "empty_text_source.csv": ("career_length", ["empty_text_source.csv", "row 2 (line 3)", "field 'source'", "empty cell"]),
+    "unknown_source.csv": ("career_length", ["unknown_source.csv", "row 2 (line 3)", "field 'source_id'", "'nosuchsource'", "sources.csv"]),
+    "duplicate_key.csv": ("career_length", ["duplicate_key.csv", "row 2 (line 3)", "duplicate key", "already used in row 1"]),
+    "empty.csv": ("career_length", ["empty.csv", "empty file"]),
+    "header_only.csv": ("career_length", ["header_only.csv", "header but no data rows"]),
+    "wrong_delimiter.csv": ("career_length", ["wrong_delimiter.csv", "line 1", "semicolons", "expected commas"]),
+    "non_utf8.csv": ("career_length", ["non_utf8.csv", "line 2", "not UTF-8", "expected UTF-8"]),
+    "utf16.csv": ("career_length", ["utf16.csv", "UTF-16", "expected UTF-8"]),
+    "ragged_row.csv": ("career_length", ["ragged_row.csv", "row 2 (line 3)", "found 9 fields", "expected 8 fields"]),
+    "unknown_status.csv": ("career_length", ["unknown_status.csv", "row 1 (line 2)", "field 'status'", "'checked'", "verified, unverified, derived"]),
+    "malformed_period.csv": ("career_length", ["malformed_period.csv", "row 1 (line 2)", "field 'period'", "'Sept 2024'", "ISO 8601"]),
+    "impossible_period.csv": ("career_length", ["impossible_period.csv", "row 1 (line 2)", "field 'period'", "'2024-13'", "real date"]),
+    "formula_in_number.csv": ("career_length", ["formula_in_number.csv", "row 1 (line 2)", "field 'value'", "'=10+2'", "expected a number"]),
+    "both_source_columns.csv": ("career_length", ["both_source_columns.csv", "line 1", "both 'source' and 'source_id'"]),
+    "unterminated_quote.csv": ("career_length", ["unterminated_quote.csv", "line 2", "malformed CSV", "double quotes"]),
+    "duplicate_header.csv": ("career_length", ["duplicate_header.csv", "line 1", "field 'value'", "used twice"]),
+    "areas_value_and_code.csv": ("children_workforce_areas", ["areas_value_and_code.csv", "row 1 (line 2)", "field 'turnover_rate_fte_suppression'", "both"]),
+    "areas_no_source.csv": ("children_workforce_areas", ["areas_no_source.csv", "line 1", "source", "no source column"]),
+    "areas_vacancy_over_100.csv": ("children_workforce_areas", ["areas_vacancy_over_100.csv", "row 1 (line 2)", "field 'vacancy_rate_fte'", "'140.2'", "at most 100"]),
+    "areas_bad_level.csv": ("children_workforce_areas", ["areas_bad_level.csv", "row 1 (line 2)", "field 'geographic_level'", "'Council'", "Local authority"]),
+}
+
+
+def _hash_data() -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(DATA.iterdir())}
+
+
+def test_corpus_is_complete():
+    files = {p.name for p in BAD.iterdir() if p.suffix == ".csv"}
+    assert files == set(CASES), files ^ set(CASES)
+    assert len(files) >= 15
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_file_rejected_with_clear_message(name):
+    resource, fragments = CASES[name]
+    with pytest.raises(DataError) as err:
+        validate_upload(BAD / name, resource=resource)
+    msg = str(err.value)
+    for frag in fragments:
+        assert frag in msg, f"{frag!r} not in message:\n{msg}"
+    assert "Traceback" not in msg
+    assert err.value.file == name
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_file_as_bytes_gives_the_same_message(name):
+    resource, _ = CASES[name]
+    with pytest.raises(DataError) as by_path:
+        validate_upload(BAD / name, resource=resource)
+    with pytest.raises(DataError) as by_bytes:
+        validate_upload((BAD / name).read_bytes(), resource=resource, filename=name)
+    assert str(by_path.value) == str(by_bytes.value)
+
+
+def test_upload_over_5_mb_is_refused_before_parsing(tmp_path):
+    # bytes that are not even UTF-8: the size must be reported, not the encoding
+    blob = b"\xff" * (sd.UPLOAD_LIMIT_BYTES + 1)
+    with pytest.raises(DataError, match=r"big\.csv: found a file of 5\.0 MB; expected at most 5 MB"):
+        validate_upload(blob, resource="career_length", filename="big.csv")
+    p = tmp_path / "big_on_disk.csv"
+    with open(p, "wb") as fh:
+        fh.truncate(sd.UPLOAD_LIMIT_BYTES + 10)
+    with pytest.raises(DataError, match=r"big_on_disk\.csv: found a file of .* MB; expected at most 5 MB.*not read"):
+        validate_upload(p, resource="children_workforce_areas")
+    # the limit is for uploads only: just under it is parsed (and here fails on content, not size)
+    with pytest.raises(DataError) as err:
+        validate_upload(b"a" * (sd.UPLOAD_LIMIT_BYTES - 1), resource="career_length", filename="under.csv")
+    assert "MB" not in str(err.value)
+
+
+def test_memoryview_as_from_ipywidgets_fileupload():
+    content = memoryview((GOOD / "quoted_commas.csv").read_bytes())
+    df = validate_upload(content, resource="career_length", filename="quoted_commas.csv")
+    assert len(df) == 1
+
+
+def test_bom_and_crlf_from_excel_are_accepted():
+    df = validate_upload(GOOD / "excel_bom_crlf.csv", resource="career_length")
+    assert list(df.columns)[0] == "measure"  # not "\ufeffmeasure"
+    assert df["value"].tolist() == [9.0, 14.5]
+    assert df["year"].tolist() == [2024, 2024]  # defaulted from the period
+    assert df["period_label"].tolist() == ["2024", "2023-10-01/2024-09-30"]
+    assert df["preferred"].all()
+
+
+def test_quoted_commas_are_kept_and_text_source_is_allowed():
+    df = validate_upload(GOOD / "quoted_commas.csv", resource="career_length")
+    row = df.iloc[0]
+    assert row["measure"] == "vacancy rate, FTE"
+    assert row["group"] == "children and family social workers, all teams"
+    assert row["source"] == "Anytown Council, workforce report 2024, table 3"
+    assert row["source_id"] == ""
+    assert row["value"] == 12.5
+
+
+def test_formula_like_text_is_kept_inert_and_escaped_on_output(tmp_path):
+    df = validate_upload(GOOD / "formula_text.csv", resource="career_length")
+    assert df.loc[0, "note"] == '=HYPERLINK("http://example.com","click")'
+    assert df.loc[1, "note"] == "@SUM(A1:A2)"
+    out = to_safe_csv(df)
+    assert "'=HYPERLINK" in out and "'@SUM(A1:A2)" in out
+    assert "\n=HYPERLINK" not in out and ",=HYPERLINK" not in out and ',"=HYPERLINK' not in out
+    # numbers stay numbers
+    assert ",12.0," in out
+    # writing out works outside data/ and is refused inside it
+    target = tmp_path / "export.csv"
+    to_safe_csv(df, target)
+    assert target.read_text(encoding="utf-8") == out
+    with pytest.raises(DataError, match="inside data/"):
+        to_safe_csv(df, DATA / "export.csv")
+    assert not (DATA / "export.csv").exists()
+
+
+def test_to_safe_csv_escapes_every_formula_prefix():
+    df = pd.DataFrame({"t": ["=1+1", "+1", "-1", "@x", "\tx", "plain", "a=b"], "n": [-1.5, 2, 3, 4, 5, 6, 7]})
+    out = to_safe_csv(df).splitlines()
+    assert out[1:6] == ["'=1+1,-1.5", "'+1,2.0", "'-1,3.0", "'@x,4.0", "'\tx,5.0"]
+    assert out[6:] == ["plain,6.0", "a=b,7.0"]
+
+
+def test_an_area_upload_for_ones_own_authority():
+    df = validate_upload(GOOD / "areas_own_authority.csv", resource="children_workforce_areas")
+    assert df["area_name"].tolist() == ["Anytown", "Anytown"]
+    assert df["caseload_fte"].isna().tolist() == [False, True]
+    assert df["caseload_fte_suppression"].tolist() == ["", "x"]
+    assert df["source"].iloc[0] == "Anytown Council workforce return 2024"
+
+
+def test_an_area_upload_may_name_a_known_source_id():
+    text = (GOOD / "areas_own_authority.csv").read_text(encoding="utf-8").replace(
+        ",source\n", ",source_id\n").replace("Anytown Council workforce return 2024", "dfe2026cswwindicators")
+    df = validate_upload(text.encode(), resource="children_workforce_areas", filename="a.csv")
+    assert set(df["source_id"]) == {"dfe2026cswwindicators"}
+    with pytest.raises(DataError, match=r"row 1 \(line 2\), field 'source_id': found 'nope'"):
+        validate_upload(text.replace("dfe2026cswwindicators", "nope").encode(), resource="children_workforce_areas", filename="a.csv")
+
+
+def test_downloaded_bundled_table_can_be_uploaded_again():
+    raw = (DATA / "career_length.csv").read_bytes()
+    df = validate_upload(raw, resource="career_length", filename="career_length.csv")
+    assert len(df) == len(sd.load("career_length"))
+    # area tables carry their source at table level; an upload must name its own in a 'source' column
+    areas = (DATA / "children_workforce_areas.csv").read_text(encoding="utf-8").splitlines()
+    with pytest.raises(DataError, match="no source column"):
+        validate_upload("\n".join(areas).encode(), resource="children_workforce_areas", filename="areas.csv")
+    text = "\n".join([areas[0] + ",source"] + [line + ",DfE csww_indicators_2017_to_2025.csv" for line in areas[1:]])
+    df = validate_upload(text.encode(), resource="children_workforce_areas", filename="areas.csv")
+    assert len(df) == len(sd.load("children_workforce_areas"))
+
+
+def test_a_workbook_is_named_as_such():
+    with pytest.raises(DataError, match=r"book\.xlsx: found a spreadsheet workbook .*expected a CSV file"):
+        validate_upload(b"PK\x03\x04" + b"\x00" * 100, resource="career_length", filename="book.xlsx")
+
+
+def test_only_data_tables_can_be_uploaded():
+    with pytest.raises(DataError, match="resource='sources'; expected one of"):
+        validate_upload(b"a,b\n1,2\n", resource="sources", filename="x.csv")
+
+
+def test_nothing_bundled_changes_when_loads_and_uploads_fail(tmp_path):
+    before = _hash_data()
+    for name, (resource, _) in CASES.items():
+        with pytest.raises(DataError):
+            validate_upload(BAD / name, resource=resource)
+    with pytest.raises(DataError):
+        sd.load("no_such_resource")
+    with pytest.raises(DataError):
+        validate_upload(b"\xff" * (sd.UPLOAD_LIMIT_BYTES + 1), resource="career_length")
+    broken = tmp_path / "data"
+    import shutil
+
+    shutil.copytree(DATA, broken)
+    (broken / "career_length.csv").write_text("measure\nonly\n", encoding="utf-8")
+    with pytest.raises(DataError, match="career_length.csv"):
+        sd.validate_package(broken)
+    assert _hash_data() == before
+
+
+def test_error_type_carries_structured_problems():
+    with pytest.raises(DataError) as err:
+        validate_upload(BAD / "non_numeric_value.csv", resource="career_length")
+    p = err.value.problems[0]
+    assert (p["row"], p["line"], p["field"]) == (2, 3, "value")
+    assert "number" in p["expected"]
