@@ -94,6 +94,10 @@ def check_chapter(nb: dict, name: str) -> list[str]:
         problems.append(f"{name}: 'Self-check quiz' needs a quiz(...) cell")
     if not any(re.search(r"\bjournal\(", s) for s in _section_code(cells, "Reflection")):
         problems.append(f"{name}: 'Reflection' needs a journal(...) cell")
+    # In JupyterLab the prompts are answered in a Markdown cell (kept out of the web book with remove-cell).
+    if not any("swl-journal-answers" in c.get("metadata", {}).get("tags", []) and "remove-cell" in
+               c.get("metadata", {}).get("tags", []) and c["cell_type"] == "markdown" for c in cells):
+        problems.append(f"{name}: 'Reflection' needs a Markdown cell to write in (tags remove-cell, swl-journal-answers)")
     cites = {k.strip() for s in md for group in CITE.findall(s) for k in group.split(",")}
     if len(cites) < MIN_CITATIONS:
         problems.append(f"{name}: cites {len(cites)} works; at least {MIN_CITATIONS} expected")
