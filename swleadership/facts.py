@@ -19,7 +19,25 @@ import pandas as pd
 
 from swleadership.data import DataError, load
 
-__all__ = ["FACTS", "Fact", "fact", "glue_facts", "facts_table", "format_value"]
+__all__ = ["FACTS", "Fact", "fact", "glue", "glue_facts", "facts_table", "format_value"]
+
+GLUE_PREFIX = "application/papermill.record/"
+
+
+def glue(name: str, variable, display: bool = False) -> None:
+    """Store ``variable``'s display form under ``name`` for myst-nb's ``{glue}`` roles.
+
+    The same output as ``myst_nb.glue`` (a display-data bundle whose metadata names it), without importing
+    myst_nb in the kernel: that import pulls in nbformat and jsonschema's format checkers, about a second per
+    notebook at build time.
+    """
+    import IPython
+    from IPython.display import display as ipy_display
+
+    bundle, metadata = IPython.core.formatters.format_display_data(variable)
+    prefix = "" if display else GLUE_PREFIX
+    metadata["scrapbook"] = {"name": name, "mime_prefix": prefix}
+    ipy_display({prefix + k: v for k, v in bundle.items()}, raw=True, metadata=metadata)
 
 _CSWW = "children_workforce"
 _DFE = "dfe2026cswwindicators"
@@ -312,7 +330,6 @@ def glue_facts(*names: str) -> dict[str, str]:
 
     With no names, glues every fact. Returns ``{name: text}``.
     """
-    from myst_nb import glue  # noqa: PLC0415  (only needed inside a notebook)
 
     out = {}
     for n in names or tuple(FACTS):
