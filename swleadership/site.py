@@ -58,7 +58,11 @@ def own_bytes(page: Path, site: Path) -> int:
     total = page.stat().st_size
     seen = set()
     for tag, _attr, url in parse(page).refs:
-        if tag == "a" or is_external(url) or url.startswith(("data:", "#", "mailto:", "javascript:")):
+        # <a> and <link rel="prev/next/search"> are navigation, not part of the page; the search index is a
+        # shared asset like _static/ (fetched once, cached).
+        if tag in ("a", "link") and not urlsplit(url).path.endswith(".css"):
+            continue
+        if is_external(url) or url.startswith(("data:", "#", "mailto:", "javascript:")) or "searchindex.js" in url:
             continue
         target = (page.parent / unquote(urlsplit(url).path)).resolve()
         if target in seen or not target.is_file():

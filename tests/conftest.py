@@ -6,13 +6,13 @@ download a browser here. A missing browser or site is a failure with a one-line 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import socket
+import subprocess
 import sys
-import threading
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -41,20 +41,35 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(site_dir) -> str:
+    """The built site on a local HTTP server in its own process (it must not share the tests' GIL)."""
     port = _free_port()
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}"
-    server.shutdown()
+    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                             "--directory", str(site_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 20
+    while True:
+        try:
+            urllib.request.urlopen(base + "/book/intro.html", timeout=2)
+            break
+        except OSError:
+            if time.time() > deadline:
+                proc.kill()
+                pytest.fail("the local HTTP server for the built site did not start")
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def goto(page, url: str) -> None:
+    """Open a page and wait until its scripts have run and plotly has drawn every figure."""
+    page.goto(url, wait_until="load", timeout=60_000)
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.plotly-graph-div')).every(gd => gd._fullLayout)",
+        timeout=30_000,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -233,7 +233,7 @@
     var key = ASSESS_PREFIX + root.getAttribute("data-id");
     var gd = root.querySelector(".plotly-graph-div");
     var out = root.querySelector(".swl-gaps");
-    var rows = Array.prototype.slice.call(root.querySelectorAll("tbody tr"));
+    var rows = Array.prototype.slice.call(root.querySelectorAll("tbody tr[data-key]"));
     function sel(tr, scale) { return tr.querySelector('select[data-scale="' + scale + '"]'); }
     function val(s) { return s.value === "" ? null : parseInt(s.value, 10); }
     if (ls && ls.getItem(key)) {

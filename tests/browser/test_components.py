@@ -9,7 +9,7 @@ import pytest
 
 from swleadership.explore import AssessmentItem, action_plan_markdown, assessment_gaps
 from swleadership.site import chapter_pages
-from tests.conftest import SITE
+from tests.conftest import SITE, goto
 
 pytestmark = pytest.mark.browser
 
@@ -23,8 +23,7 @@ def _first_page_with(marker: str) -> str:
 
 def _open(new_page, site_url, rel):
     p = new_page()
-    p.page.goto(f"{site_url}/{rel}", wait_until="load")
-    p.page.wait_for_load_state("networkidle")
+    goto(p.page, f"{site_url}/{rel}")
     return p.page
 
 
@@ -73,7 +72,7 @@ def test_journal_survives_reload_exports_and_clears(site_url, new_page, tmp_path
     areas.nth(0).focus()
     page.keyboard.type("My first reflection on leadership.")
     areas.nth(1).fill("A second answer.")
-    page.reload(wait_until="load")
+    page.reload(wait_until="load", timeout=60_000)
     areas = page.locator('[data-swl="journal"] textarea')
     assert areas.nth(0).input_value() == "My first reflection on leadership."
     assert areas.nth(1).input_value() == "A second answer."
@@ -86,7 +85,7 @@ def test_journal_survives_reload_exports_and_clears(site_url, new_page, tmp_path
     assert areas.nth(0).get_attribute("data-prompt") in md
     page.locator('[data-swl="journal"] .swl-clear').click()
     assert areas.nth(0).input_value() == "" and areas.nth(1).input_value() == ""
-    page.reload(wait_until="load")
+    page.reload(wait_until="load", timeout=60_000)
     assert page.locator('[data-swl="journal"] textarea').nth(0).input_value() == ""
 
 
@@ -119,7 +118,7 @@ def test_self_assessment_radar_gaps_reload_and_download(rel, site_url, new_page,
     page = _open(new_page, site_url, rel)
     a = page.locator('[data-swl="assessment"]').first
     aid = a.get_attribute("data-id")
-    rows = a.locator("tbody tr")
+    rows = a.locator("tbody tr[data-key]")
     n = rows.count()
     assert n >= 3
     gd = f"#swl-{aid}-radar"
@@ -139,9 +138,9 @@ def test_self_assessment_radar_gaps_reload_and_download(rel, site_url, new_page,
     py = [vars(g) for g in assessment_gaps([AssessmentItem(**i) for i in items], now, imp)]
     js = json.loads(a.get_attribute("data-swl-gaps"))
     assert js == py
-    page.reload(wait_until="load")
+    page.reload(wait_until="load", timeout=60_000)
     a = page.locator('[data-swl="assessment"]').first
-    assert a.locator("tbody tr").nth(0).locator('select[data-scale="now"]').input_value() == str(now[0])
+    assert a.locator("tbody tr[data-key]").nth(0).locator('select[data-scale="now"]').input_value() == str(now[0])
     with page.expect_download() as dl:
         a.locator(".swl-download").click()
     out = tmp_path / "plan.md"

@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from swleadership.site import content_pages
-from tests.conftest import SITE
+from tests.conftest import SITE, goto
 
 pytestmark = pytest.mark.browser
 
@@ -29,8 +29,7 @@ def test_the_site_has_pages(site_dir):
 def test_page_gates(rel, site_url, new_page):
     p = new_page()
     page = p.page
-    page.goto(f"{site_url}/{rel}", wait_until="load")
-    page.wait_for_load_state("networkidle")
+    goto(page, f"{site_url}/{rel}")
     assert p.external == [], f"{rel} asked another host for: {p.external}"
     errors = [e for e in p.errors if not any(k in e for k in KNOWN_THEME_ERRORS)]
     assert errors == [], f"{rel}: JavaScript errors {errors}"
@@ -49,10 +48,10 @@ def test_page_gates(rel, site_url, new_page):
 
 
 def _state(page, gd_sel):
+    """Everything the figure shows: its traces and its layout, as the page holds them."""
     return page.evaluate(
         f"""() => {{ const gd = document.querySelector({json.dumps(gd_sel)});
-        return JSON.stringify([gd.data.map(t => [t.x, t.y, t.r, t.visible, t.text, t.marker, t.cells, t.z]), gd.layout.title,
-                               gd.layout.annotations, gd.layout.shapes, gd.layout.xaxis && gd.layout.xaxis.range]); }}"""
+        return JSON.stringify([gd.data, gd.layout]); }}"""
     )
 
 
@@ -66,8 +65,7 @@ def test_there_are_explorer_pages():
 @pytest.mark.parametrize("rel", EXPLORER_PAGES)
 def test_every_explorer_control_changes_its_figure_from_the_keyboard(rel, site_url, new_page):
     page = new_page().page
-    page.goto(f"{site_url}/{rel}", wait_until="load")
-    page.wait_for_load_state("networkidle")
+    goto(page, f"{site_url}/{rel}")
     explorers = page.locator('[data-swl="explorer"]')
     assert explorers.count() >= 1
     for n in range(explorers.count()):
@@ -75,14 +73,14 @@ def test_every_explorer_control_changes_its_figure_from_the_keyboard(rel, site_u
         ex_id = ex.get_attribute("id")
         gd = f"#{ex_id} .plotly-graph-div"
         sliders = page.evaluate(f"(() => {{ const l = document.querySelector('{gd}').layout; "
-                                "return (l.sliders || []).length + (l.updatemenus || []).length; }})()")
+                                "return (l.sliders || []).length + (l.updatemenus || []).length; })()")
         assert sliders == 0, f"{ex_id}: uses plotly's own sliders/menus, which the keyboard cannot reach"
         controls = ex.locator(".swl-control")
         assert controls.count() >= 1
         for k in range(controls.count()):
             ctl = controls.nth(k)
             kind = ctl.get_attribute("data-kind")
-            field = ctl.locator("input, select").first
+            field = ctl.locator("input:checked" if kind == "radio" else "input, select").first
             before = _state(page, gd)
             summary_before = ex.locator(".swl-summary").inner_text()
             field.focus()
