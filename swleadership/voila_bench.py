@@ -25,8 +25,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 # The plotly figure drawn by a FigureWidget, and a fingerprint of what it shows.
 FINGERPRINT_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd =>
-    JSON.stringify([(gd.data || []).map(t => [t.x, t.y, t.r, t.visible, t.z, t.text]),
-                    gd.layout && gd.layout.title, gd.layout && gd.layout.annotations])).join('|')"""
+    JSON.stringify([gd.data || [], gd.layout || {}])).join('|')"""
 
 CONTROLS = [  # (selector, key) in order of preference: ipywidgets 8 controls reachable from the keyboard
     (".widget-dropdown select", "ArrowDown"),
