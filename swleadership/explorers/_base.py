@@ -1,0 +1,351 @@
+"""What the four workforce explorers share: data access with sources, the live/static switch,
+messages, uploads, typed inputs and a lean plotly layout.
+
+Every explorer has one *update* function per figure, ``update(**values) -> {"traces": {i: {...}},
+"layout": {...}, "summary": "..."}``, which is the contract of :func:`swleadership.explore.explorer`.
+The static face precomputes it on a stated grid (through ``explore.Explorer``); the live face calls it
+from ipywidgets callbacks and applies the patch to a ``go.FigureWidget`` inside ``batch_update()``.
+Layout patches use dotted keys without list indices (``"title.text"``, ``"yaxis.title.text"``).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import statistics
+import time
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from .._env import in_book_build
+
+# --------------------------------------------------------------------------------------------- data
+
+#: The resources the explorers read (all through ``swleadership.data.load``).
+RESOURCES = (
+    "career_length", "children_workforce", "adult_social_workers", "gender_comparators",
+    "context_funding", "children_workforce_areas", "children_workforce_ethnicity",
+)
+
+
+@cache
+def table(name: str):
+    """A bundled resource (cached for the session; treat it as read-only)."""
+    from .. import data
+
+    return data.load(name)
+
+
+def rows(resource: str, measure: str, group: str | None = None, preferred_only: bool = True):
+    """Rows of a figure table with this ``measure`` (and ``group``), sorted by year."""
+    df = table(resource)
+    sel = df["measure"] == measure
+    if group is not None:
+        sel &= df["group"] == group
+    if preferred_only and "preferred" in df:
+        sel &= df["preferred"].astype(bool)
+    out = df[sel].sort_values(["year", "period"])
+    if out.empty:
+        raise LookupError(f"data/{resource}.csv has no row with measure={measure!r}, group={group!r}")
+    return out
+
+
+def one(resource: str, measure: str, group: str | None = None, source_id: str | None = None):
+    """The single row (a dict) for a figure; with ``source_id`` when two sources give it."""
+    r = rows(resource, measure, group, preferred_only=source_id is None)
+    if source_id is not None:
+        r = r[r["source_id"] == source_id]
+    if len(r) != 1:
+        raise LookupError(
+            f"data/{resource}.csv: expected one row for measure={measure!r}, group={group!r}, "
+            f"source_id={source_id!r}; found {len(r)}"
+        )
+    return r.iloc[0].to_dict()
+
+
+@cache
+def source(source_id: str) -> dict:
+    from .. import data
+
+    return data.source(source_id)
+
+
+@cache
+def suppression_codes() -> dict:
+    """DfE suppression codes and their meanings (from the data package)."""
+    from .. import data
+
+    return data.suppression_codes()
+
+
+def source_short(source_id: str) -> str:
+    """A short label for a source: its publisher and date, e.g. 'DfE (2026)'."""
+    s = source(source_id)
+    pub = s.get("publisher") or s["source_id"]
+    pub = re.split(r"[,(;]", pub)[0].strip()
+    date = (s.get("date") or "")[:4]
+    return f"{pub} ({date})" if date else pub
+
+
+def esc(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def sources_html(source_ids, lead: str = "Sources") -> str:
+    """A compact list of sources (title, publisher, date, how read, link) as HTML."""
+    seen, items = set(), []
+    for sid in source_ids:
+        if not sid or sid in seen:
+            continue
+        seen.add(sid)
+        s = source(sid)
+        url = (s.get("url") or "").split(" ")[0]
+        link = f' <a href="{esc(url)}">{esc(url)}</a>' if url.startswith("http") else ""
+        how = f" [{esc(s['how_read'])}]" if s.get("how_read") else ""
+        date = f" ({esc(s['date'])})" if s.get("date") else ""
+        items.append(f"<li>{esc(s['title'])}. {esc(s['publisher'])}{date}{how}.{link}</li>")
+    return f'<div class="swl-sources"><p><strong>{esc(lead)}</strong> (all figures from the book\'s data/ folder):</p><ul>{"".join(items)}</ul></div>'
+
+
+def fmt_num(x: float | None, digits: int = 1) -> str:
+    """A number for text: thousands separators, ``digits`` decimals, '–' for missing."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    if abs(x) >= 1000 or float(x).is_integer():
+        return f"{x:,.0f}"
+    return f"{x:,.{digits}f}"
+
+
+def clean(values) -> list:
+    """Numbers for a JSON payload: NaN → None, floats rounded to 4 significant digits."""
+    out = []
+    for v in values:
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            out.append(None)
+        elif isinstance(v, float):
+            out.append(float(f"{v:.4g}"))
+        else:
+            out.append(v)
+    return out
+
+
+# --------------------------------------------------------------------------------------------- figures
+
+#: A lean layout instead of plotly's default template (saves about 7 KB per figure on the page).
+FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13, "color": "#1f2328"}
+AXIS = {"showgrid": True, "gridcolor": "#d8dbe0", "zeroline": False, "linecolor": "#5a6270",
+        "showline": True, "ticks": "outside", "automargin": True}
+
+#: Colour-blind-safe palette (Okabe-Ito); every series also has its own dash or marker symbol.
+COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8c6d31", "#666666"]
+DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash", "dot"]
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down", "pentagon"]
+
+
+def pattern(shape: str) -> dict:
+    """A bar fill pattern drawn over the bar's colour (so shape, not colour alone, tells series apart)."""
+    return {"shape": shape, "fillmode": "overlay", "fgcolor": "#ffffff", "size": 7, "solidity": 0.35}
+
+
+def base_layout(**kw) -> dict:
+    layout = {
+        "template": "none",
+        "font": FONT,
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "margin": {"l": 60, "r": 20, "t": 70, "b": 50},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 12}},
+        "hoverlabel": {"namelength": -1},
+        "title": {"x": 0, "xanchor": "left", "font": {"size": 15}},
+    }
+    layout.update(kw)
+    return layout
+
+
+def style_axes(fig) -> None:
+    fig.update_xaxes(**AXIS)
+    fig.update_yaxes(**AXIS)
+
+
+# --------------------------------------------------------------------------------------------- messages
+
+def error_html(message: str) -> str:
+    return f'<p class="swl-error" role="alert">{esc(message)}</p>'
+
+
+def ok_html(message: str) -> str:
+    return f'<p class="swl-ok" role="status">{esc(message)}</p>'
+
+
+def summary_html(text: str) -> str:
+    return f'<p class="swl-summary" aria-live="polite">{esc(text)}</p>'
+
+
+def live_note(kind: str) -> str:
+    """The line a static explorer shows about its live version."""
+    return (
+        '<p class="swl-note"><strong>Static version.</strong> This page was built without a running Python '
+        f"kernel, so the controls move between precomputed states ({esc(kind)}). To type your own values, "
+        "pick any local authority or upload your own CSV, run the chapter live: use the launch button "
+        "(the rocket at the top of the page) to open it in Binder, Colab or your university's JupyterHub, or, "
+        "in a copy of the repository, run <code>make lab</code> (JupyterLab) or <code>make app</code> "
+        "(Voilà, for projecting in a seminar).</p>"
+    )
+
+
+# --------------------------------------------------------------------------------------------- inputs
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def parse_number(text: Any, name: str, low: float, high: float, unit: str = "", *, low_open: bool = False,
+                 whole: bool = False, example: str = "") -> float:
+    """A number typed by a reader, checked against ``low..high``; ValueError with a clear message.
+
+    Accepts thousands separators and a trailing ``%`` when the unit is a percentage.
+    """
+    kind = "a whole number" if whole else "a number"
+    u = f" {unit}" if unit and unit != "%" else unit
+    def num(x: float) -> str:
+        return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
+
+    span = (f"greater than {num(low)} and at most {num(high)}{u}" if low_open
+            else f"from {num(low)} to {num(high)}{u}")
+    allowed = f"{kind} {span}"
+    if example:
+        allowed += f" (for example {example})"
+    if isinstance(text, bool) or text is None:
+        raise ValueError(f"{_cap(name)} must be {allowed}; nothing usable was typed.")
+    raw = str(text).strip()
+    if not raw:
+        raise ValueError(f"{_cap(name)} must be {allowed}; the box is empty.")
+    t = raw.replace(",", "").replace("\u00a0", "").replace(" ", "")
+    if unit == "%" and t.endswith("%"):
+        t = t[:-1]
+    try:
+        v = float(t)
+    except ValueError:
+        raise ValueError(f"{_cap(name)} must be {allowed}; got {raw!r}, which is not a number.") from None
+    if not math.isfinite(v):
+        raise ValueError(f"{_cap(name)} must be {allowed}; got {raw!r}.")
+    if whole and not v.is_integer():
+        raise ValueError(f"{_cap(name)} must be {allowed}; got {raw!r}, which is not a whole number.")
+    too_low = v <= low if low_open else v < low
+    if too_low or v > high:
+        raise ValueError(f"{_cap(name)} must be {allowed}; got {raw!r}.")
+    return v
+
+
+def upload_content(value) -> tuple[bytes, str]:
+    """(bytes, filename) of the first file in an ipywidgets ``FileUpload.value`` (v8 tuple or v7 dict)."""
+    if not value:
+        raise ValueError("No file was uploaded.")
+    if isinstance(value, dict):  # ipywidgets 7: {name: {"metadata": ..., "content": ...}}
+        name, item = next(iter(value.items()))
+        content = item.get("content", b"")
+        name = item.get("metadata", {}).get("name", name)
+    else:
+        item = value[0]
+        content, name = item.get("content", b""), item.get("name", "upload.csv")
+    if isinstance(content, memoryview):
+        content = content.tobytes()
+    return bytes(content), str(name)
+
+
+def validate_upload(content: bytes, resource: str, filename: str):
+    """Run the data package's checks on an upload; DataError becomes ValueError with its message."""
+    from .. import data
+
+    try:
+        return data.validate_upload(content, resource=resource, filename=filename)
+    except data.DataError as exc:
+        raise ValueError(str(exc)) from None
+
+
+# --------------------------------------------------------------------------------------------- live/static
+
+def apply_patch(fw, patch: dict) -> None:
+    """Apply an update patch to a FigureWidget in one message (``batch_update``)."""
+    with fw.batch_update():
+        for i, p in (patch.get("traces") or {}).items():
+            tr = fw.data[int(i)]
+            for key, value in p.items():
+                tr[key] = value
+        for key, value in (patch.get("layout") or {}).items():
+            fw.layout[key] = value
+
+
+def figure_widget(fig, patch: dict | None = None):
+    """A ``go.FigureWidget`` whose initial state already holds ``patch``.
+
+    Apply the first state to the plain figure *before* making the widget: edits made to a FigureWidget before
+    any view of it exists are sent to no one, so the browser would draw the unpatched figure.
+    """
+    import plotly.graph_objects as go
+
+    if patch:
+        apply_patch(fig, patch)
+    return go.FigureWidget(fig)
+
+
+def figure_data_snapshot(fw) -> list:
+    """Trace data and layout title of a figure, for before/after comparisons in tests."""
+    return [fw.to_plotly_json()["data"], fw.layout.title.text]
+
+
+class WorkforceExplorer:
+    """Base class: static HTML in the book build, the live ipywidgets face everywhere else.
+
+    Subclasses implement :meth:`static_html` and :meth:`_build_widgets`; :meth:`widgets` returns the
+    live parts (controls, figures, message boxes, the box to display) and is used by the tests.
+    """
+
+    #: CSS class on the live box (tests find an explorer by it in Voilà)
+    css_class = "swl-workforce-explorer"
+
+    def __init__(self, id: str | None = None):
+        self.id = id or self.default_id
+        self._widgets: dict | None = None
+
+    default_id = "explorer"
+
+    def static_html(self) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _build_widgets(self) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def widgets(self) -> dict:
+        if self._widgets is None:
+            self._widgets = self._build_widgets()
+        return self._widgets
+
+    def live(self):
+        return self.widgets()["box"]
+
+    def _ipython_display_(self):
+        from IPython.display import HTML, display
+
+        if in_book_build():
+            display(HTML(self.static_html()))
+        else:
+            display(self.live())
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} id={self.id!r}: display it in a notebook>"
+
+
+def timings(fn: Callable[[], Any], repeats: int) -> dict[str, float]:
+    """Median and 95th percentile of ``fn()`` in milliseconds."""
+    fn()  # warm caches (data loading is not part of a recompute)
+    ms = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        ms.append((time.perf_counter() - t0) * 1000)
+    ms.sort()
+    p95 = ms[min(len(ms) - 1, int(math.ceil(0.95 * len(ms))) - 1)]
+    return {"median": statistics.median(ms), "p95": p95, "n": len(ms)}

@@ -1,0 +1,492 @@
+"""Career length: a constant annual leaving rate, survival curves for the professions, replacement
+demand, and DfE's real turnover series set beside the model.
+
+Model (``swleadership.models``): expected working life ``1/a``; share still practising after ``t``
+years ``S(t) = (1-a)^t``; replacement demand ``N·a``.
+"""
+
+from __future__ import annotations
+
+from .. import models as m
+from . import _base as b
+
+#: Years drawn on the survival curves.
+HORIZON = 40
+#: The year the static face reads the survival curve at (the social-work figure).
+T_READ = 8
+#: Grid of the static face (stated on screen).
+RATE_GRID = (1, 30, 1)
+LIFE_GRID = (2, 40, 1)
+
+#: Professions drawn as curves: (label, resource measure, group, source note).
+PROFESSIONS = [
+    ("Social workers", "expected working life", "social workers", "Curtis et al. 2010"),
+    ("Social care workers", "expected working life", "social care workers", "Curtis et al. 2010"),
+    ("Nurses", "expected working life (previous estimate cited)", "nurses", "Curtis et al. 2010 abstract"),
+    ("Nurses", "average time in profession", "nurses", "press reports of Curtis et al. 2011"),
+    ("Physiotherapists", "average time in profession", "physiotherapists", "press report of Curtis et al. 2011"),
+    ("Doctors", "expected working life (previous estimate cited)", "doctors", "Curtis et al. 2010, earlier estimate"),
+    ("Pharmacists", "expected working life (previous estimate cited)", "pharmacists", "Curtis et al. 2010, earlier estimate"),
+]
+
+CHILD_GROUP = None  # children_workforce rows have one group per measure
+ADULT_GROUP = "social workers employed by local authority adult social services departments"
+
+# trace indices (shared by the static and live faces)
+T_MODEL, T_POINT = 0, 1
+T_PROF0 = 2
+T_CHILD = T_PROF0 + len(PROFESSIONS)
+T_ADULT = T_CHILD + 1
+T_RATE_LINE = T_ADULT + 1
+N_UPLOAD_CURVES = 3
+T_UPLOAD0 = T_RATE_LINE + 1  # live face only
+T_UPLOAD_SERIES = T_UPLOAD0 + N_UPLOAD_CURVES
+
+
+def professions():
+    """The professions' working-life figures from data/: list of dicts (label, years, source, ...)."""
+    out = []
+    for label, measure, group, note in PROFESSIONS:
+        r = b.one("career_length", measure, group)
+        out.append({"label": label, "years": float(r["value"]), "note": note, "source_id": r["source_id"],
+                    "measure": measure, "period_label": r["period_label"], "status": r["status"]})
+    return out
+
+
+def turnover_series():
+    """(children's, adult) turnover series from data/: each a dict with years, values, sources."""
+    c = b.rows("children_workforce", "turnover rate (FTE)")
+    c = c[c["source_id"] == "dfe2026cswwindicators"]
+    a = b.rows("adult_social_workers", "turnover rate", ADULT_GROUP)
+    return (
+        {"years": c["year"].tolist(), "values": c["value"].tolist(), "sources": sorted(set(c["source_id"])),
+         "labels": c["period_label"].tolist()},
+        {"years": a["year"].tolist(), "values": a["value"].tolist(), "sources": sorted(set(a["source_id"])),
+         "labels": a["period_label"].tolist()},
+    )
+
+
+def default_workforce() -> int:
+    """Default N: children and family social workers in post (FTE) in England, latest year in data/."""
+    r = b.rows("children_workforce", "children and family social workers in post (FTE)")
+    r = r[r["source_id"] == "dfe2026cswwindicators"].iloc[-1]
+    return int(round(float(r["value"]))), int(r["year"])
+
+
+def _curve(a: float) -> list[float]:
+    return [round(100 * s, 1) for s in m.survival_curve(a, HORIZON)]
+
+
+def build_figure(with_turnover: bool = True, live: bool = False):
+    """The figure in its neutral state (the update functions fill in the model)."""
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    years = list(range(HORIZON + 1))
+    if with_turnover:
+        fig = make_subplots(rows=2, cols=1, row_heights=[0.62, 0.38], vertical_spacing=0.2, subplot_titles=(
+            "Share of an entry cohort still practising, if the leaving rate were constant",
+            "Turnover out of employers (leaving a job, not necessarily the profession)"))
+        height = 820
+    else:
+        fig = go.Figure()
+        height = 520
+    kw = {"row": 1, "col": 1} if with_turnover else {}
+    fig.add_trace(go.Scatter(x=years, y=_curve(0.125), name="Model: your leaving rate", mode="lines",
+                             line={"color": "#000000", "width": 4},
+                             hovertemplate="Model: after %{x} years, %{y:.1f}% still practising<extra></extra>"), **kw)
+    fig.add_trace(go.Scatter(x=[T_READ], y=[100 * m.survival(0.125, T_READ)], name="Model read-off",
+                             mode="markers", marker={"color": "#000000", "size": 12, "symbol": "circle-open",
+                                                     "line": {"width": 3}},
+                             hovertemplate="After %{x} years: %{y:.1f}% still practising<extra></extra>",
+                             showlegend=False), **kw)
+    for i, p in enumerate(professions()):
+        a = 1.0 / p["years"]
+        fig.add_trace(go.Scatter(
+            x=years, y=_curve(a), mode="lines",
+            name=f"{p['label']}: {b.fmt_num(p['years'])} years ({p['note']})",
+            line={"color": b.COLOURS[i % 9], "dash": b.DASHES[(i + 1) % 9], "width": 2},
+            hovertemplate=(f"{p['label']} ({b.fmt_num(p['years'])} years, {b.source_short(p['source_id'])}):"
+                           " after %{x} years %{y:.1f}%<extra></extra>"),
+        ), **kw)
+    if with_turnover:
+        child, adult = turnover_series()
+        fig.add_trace(go.Scatter(x=child["years"], y=child["values"], mode="lines+markers",
+                                 name="Children's social workers: turnover out of their local authority, FTE (DfE)",
+                                 line={"color": b.COLOURS[0]}, marker={"symbol": "circle", "size": 8},
+                                 hovertemplate="Children's, year to Sept %{x}: %{y:.1f}% (DfE)<extra></extra>"),
+                      row=2, col=1)
+        fig.add_trace(go.Scatter(x=adult["years"], y=adult["values"], mode="lines+markers",
+                                 name="Adult social workers in councils: turnover (Skills for Care, as reported)",
+                                 line={"color": b.COLOURS[1], "dash": "dash"}, marker={"symbol": "square", "size": 8},
+                                 connectgaps=False,
+                                 hovertemplate="Adult, year to Sept %{x}: %{y:.1f}%<extra></extra>"),
+                      row=2, col=1)
+        x0 = min(child["years"] + adult["years"])
+        x1 = max(child["years"] + adult["years"])
+        fig.add_trace(go.Scatter(x=[x0, x1], y=[12.5, 12.5], mode="lines", name="Model: your leaving rate a",
+                                 line={"color": "#000000", "width": 3, "dash": "dot"},
+                                 hovertemplate="Model leaving rate: %{y:.1f}% a year<extra></extra>"), row=2, col=1)
+        if live:
+            for k in range(N_UPLOAD_CURVES):
+                fig.add_trace(go.Scatter(x=[], y=[], mode="lines", name=f"Your file {k + 1}", visible=False,
+                                         line={"color": b.COLOURS[(6 + k) % 9], "dash": "longdash", "width": 3}),
+                              row=1, col=1)
+            fig.add_trace(go.Scatter(x=[], y=[], mode="lines+markers", name="Your file: series", visible=False,
+                                     line={"color": b.COLOURS[6], "dash": "longdash"},
+                                     marker={"symbol": "star", "size": 10}), row=2, col=1)
+        fig.update_yaxes(title_text="Still practising (%)", range=[0, 101], row=1, col=1)
+        fig.update_xaxes(title_text="Years since entry", row=1, col=1)
+        fig.update_yaxes(title_text="% a year", rangemode="tozero", row=2, col=1)
+        fig.update_xaxes(title_text="Year (to 30 September)", dtick=2, row=2, col=1)
+    else:
+        fig.update_yaxes(title_text="Still practising (%)", range=[0, 101])
+        fig.update_xaxes(title_text="Years since entry")
+    fig.update_layout(**b.base_layout(height=height, title={"text": "Career length", "x": 0, "xanchor": "left"}))
+    fig.update_layout(legend={"y": -0.1 if with_turnover else -0.18})
+    b.style_axes(fig)
+    return fig
+
+
+def _summary(a: float, t: float, N: int, n_label: str) -> str:
+    life = m.working_life(a)
+    s = m.survival(a, t)
+    med = m.median_years(a)
+    demand = m.replacement_demand(N, a)
+    return (
+        f"At a leaving rate of {100 * a:.1f}% a year, the expected working life is 1/a = {life:.1f} years; "
+        f"half of an entry cohort has left after {med:.1f} years, and after {t:g} years "
+        f"{100 * s:.1f}% are still practising. To keep a workforce of N = {N:,} steady "
+        f"({n_label}) needs N × a = {demand:,.0f} new entrants a year."
+    )
+
+
+def _short_summary(a: float, t: float, N: int) -> str:
+    return (f"a = {100 * a:.1f}% a year: working life 1/a = {m.working_life(a):.1f} years; half have left after "
+            f"{m.median_years(a):.1f} years; {100 * m.survival(a, t):.1f}% remain after {t:g} years; "
+            f"N × a = {m.replacement_demand(N, a):,.0f} entrants a year keep N = {N:,} steady.")
+
+
+def career_update(rate: float = 12.5, t: float = T_READ, N: int | None = None, n_label: str | None = None,
+                  with_turnover: bool = True, short: bool = False) -> dict:
+    """Patch for a leaving rate of ``rate`` % a year (0 < rate ≤ 100), read off at ``t`` years."""
+    a = m.check_rate(float(rate) / 100.0, "leaving rate")
+    t = m.check_years(t, "years t", high=HORIZON)
+    if N is None:
+        N, year = default_workforce()
+        n_label = n_label or f"children's social workers in post in England, FTE, {year}, DfE"
+    N = m.check_workforce(N)
+    n_label = n_label or "the number you typed"
+    life = m.working_life(a)
+    traces = {T_MODEL: {"y": _curve(a)}, T_POINT: {"y": [round(100 * m.survival(a, t), 1)]}}
+    if with_turnover:
+        traces[T_RATE_LINE] = {"y": [round(100 * a, 1)] * 2}
+    if not short:  # the static face keeps its payload small: names and the read-off year stay fixed there
+        traces[T_MODEL]["name"] = f"Model: a = {100 * a:.1f}% a year, working life {life:.1f} years"
+        traces[T_POINT]["x"] = [t]
+        if with_turnover:
+            traces[T_RATE_LINE]["name"] = f"Model: your leaving rate a = {100 * a:.1f}%"
+    title = f"Leaving rate {100 * a:.1f}% a year → expected working life {life:.1f} years"
+    text = _short_summary(a, t, N) if short else _summary(a, t, N, n_label)
+    return {"traces": traces, "layout": {"title.text": title}, "summary": text}
+
+
+def career_reverse_update(life: float = 8, t: float = T_READ, N: int | None = None,
+                          n_label: str | None = None, with_turnover: bool = False, short: bool = False) -> dict:
+    """The reverse: the leaving rate ``1/L`` that gives an expected working life of ``life`` years."""
+    a = m.leaving_rate_for_life(life)
+    out = career_update(100 * a, t, N, n_label, with_turnover, short)
+    out["layout"]["title.text"] = (f"Expected working life {float(life):g} years ← leaving rate 1/L = "
+                                   f"{100 * a:.1f}% a year")
+    if short:
+        out["summary"] = (f"L = {float(life):g} years needs a = 1/L = {100 * a:.1f}% a year; half have left after "
+                          f"{m.median_years(a):.1f} years; {100 * m.survival(a, t):.1f}% remain after {t:g} years; "
+                          f"N × a = {m.replacement_demand(N or default_workforce()[0], a):,.0f} entrants a year.")
+    else:
+        out["summary"] = (f"A working life of L = {float(life):g} years needs a leaving rate of 1/L = "
+                          f"{100 * a:.1f}% a year. " + out["summary"])
+    return out
+
+
+def data_table():
+    """The working-life figures and turnover series as a table (a text alternative)."""
+    import pandas as pd
+
+    rows = []
+    for r in b.table("career_length").itertuples():
+        if r.unit == "years":
+            rows.append({"Figure": f"{r.measure}: {r.group}", "Value": f"{r.qualifier + ' ' if r.qualifier else ''}{r.value:g} years",
+                         "Period": r.period_label, "Source": b.source_short(r.source_id), "Status": r.status})
+    child, adult = turnover_series()
+    for name, s, src in (("Children's social workers: turnover (FTE)", child, "DfE"),
+                         ("Adult social workers in councils: turnover", adult, "Skills for Care (as reported)")):
+        for _y, v, lab in zip(s["years"], s["values"], s["labels"], strict=False):
+            rows.append({"Figure": name, "Value": f"{v:g}%", "Period": lab, "Source": src, "Status": "verified"})
+    return pd.DataFrame(rows)
+
+
+ASSUMPTIONS = """
+<ul>
+<li><strong>A constant leaving rate.</strong> The model assumes the same share <em>a</em> of those still practising
+leaves every year, whatever their age or length of service, and that nobody returns. Real leaving is higher in the
+first years and near retirement.</li>
+<li><strong>Whole years.</strong> Time runs in whole years: S(t) = (1 − a)<sup>t</sup>, expected working life
+1/a (the mean of a geometric distribution), replacement demand N × a.</li>
+<li><strong>The professions' curves are illustrations.</strong> Curtis, Moriarty and Netten (2010) estimated expected
+working life (the years a qualification is used) with their own method; the curves show only what a constant rate
+with the same mean would imply.</li>
+<li><strong>Nurses: 15 or 16 years.</strong> The 2010 abstract gives 15 years for nurses; press reports of the
+authors' 2011 paper give 16, and that is the figure quoted to Parliament in 2016. Both are drawn.</li>
+<li><strong>Turnover is not leaving the profession.</strong> DfE's turnover rate counts social workers who left a
+local authority's children's services in the year. Many move to another authority or to agency work, so turnover
+overstates the rate of leaving social work, and 1/turnover understates a working life.</li>
+<li><strong>The adult series</strong> comes from Skills for Care statistics, several years of it as reported in
+the trade press; years with no figure in the data are left as gaps.</li>
+</ul>
+"""
+
+
+class CareerLengthExplorer(b.WorkforceExplorer):
+    """Career length: leaving rate ↔ working life, survival curves, replacement demand, turnover."""
+
+    default_id = "career-length"
+    css_class = "swl-career-explorer"
+
+    # ------------------------------------------------------------------ static
+    def static_html(self) -> str:
+        from ..explore import Range, explorer, table_html
+
+        N, year = default_workforce()
+        fig = build_figure(with_turnover=True)
+        lo, hi, step = RATE_GRID
+        ex1 = explorer(
+            fig,
+            [Range("rate", "Annual leaving rate a", lo, hi, step, 12.5, unit="%")],
+            lambda rate: career_update(rate, T_READ, N, short=True),
+            alt=("Top panel: survival curves, the share of an entry cohort still practising after 0 to 40 years, "
+                 "for a constant leaving rate (the thick black line, set by the slider) and for each profession's "
+                 "published working life. Bottom panel: turnover out of employers for children's social workers "
+                 "(DfE, 2017–2025) and adult social workers in councils, with the model's leaving rate as a dotted line. "
+                 "The sentence above the caption gives the model's numbers; the data table below gives every figure."),
+            id=f"{self.id}-rate",
+            title="Career length: leaving rate to working life",
+        )
+        fig2 = build_figure(with_turnover=False)
+        lo2, hi2, step2 = LIFE_GRID
+        ex2 = explorer(
+            fig2,
+            [Range("life", "Expected working life L", lo2, hi2, step2, 8, unit=" years")],
+            lambda life: career_reverse_update(life, T_READ, N, short=True),
+            alt=("Survival curves for a constant leaving rate of 1/L (thick black line) and for each profession's "
+                 "published working life. The sentence above the caption gives the leaving rate needed."),
+            id=f"{self.id}-life",
+            title="Career length: working life to leaving rate",
+        )
+        grid = (f"leaving rate {lo:g}% to {hi:g}% in steps of {step:g}%; working life {lo2} to {hi2} years in steps "
+                f"of {step2}; read off at t = {T_READ} years; N = {N:,}, the FTE children's social workers in post in "
+                f"England in {year}")
+        table = table_html(data_table(), "Working-life figures and turnover series behind the figures")
+        child, adult = turnover_series()
+        return "".join([
+            f'<div class="swl-workforce" id="swl-workforce-{b.esc(self.id)}">',
+            b.live_note(grid),
+            ex1.static_html(),
+            '<p class="swl-note">The reverse: choose a working life and see the leaving rate that gives it.</p>',
+            ex2.static_html(),
+            f"<details><summary>Assumptions of the model (read before using it)</summary>{ASSUMPTIONS}</details>",
+            f"<details><summary>Data table: working-life figures and turnover</summary>{table}</details>",
+            b.sources_html([p["source_id"] for p in professions()] + ["hc2016socialworkreform"]
+                           + child["sources"] + adult["sources"]),
+            "</div>",
+        ])
+
+    # ------------------------------------------------------------------ live
+    def _build_widgets(self) -> dict:
+        import ipywidgets as w
+
+        from ..explore import table_html
+
+        N0, year = default_workforce()
+        style = {"description_width": "initial"}
+        first = career_update(12.5, T_READ, N0, f"children's social workers in post, FTE, {year}, DfE")
+        fw = b.figure_widget(build_figure(with_turnover=True, live=True), first)
+        rate = w.FloatSlider(value=12.5, min=1, max=50, step=0.5, description="Annual leaving rate a (%)",
+                             style=style, continuous_update=False, readout_format=".1f",
+                             layout=w.Layout(width="30em"))
+        rate_text = w.Text(value="", description="…or type a leaving rate (%)", placeholder="e.g. 12.5",
+                           style=style, continuous_update=False, layout=w.Layout(width="24em"))
+        life_text = w.Text(value="", description="…or type a working life L (years)", placeholder="e.g. 8",
+                           style=style, continuous_update=False, layout=w.Layout(width="26em"))
+        n_text = w.Text(value=f"{N0}", description="Workforce size N", placeholder="e.g. 10000", style=style,
+                        continuous_update=False, layout=w.Layout(width="20em"))
+        t_slider = w.IntSlider(value=T_READ, min=0, max=HORIZON, step=1, description="Read off after t years",
+                               style=style, continuous_update=False, layout=w.Layout(width="28em"))
+        upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV")
+        message, summary, upload_msg = w.HTML(), w.HTML(), w.HTML()
+        state = {"a": 0.125, "t": T_READ, "N": N0, "n_label": f"children's social workers in post, FTE, {year}, DfE",
+                 "busy": False}
+
+        def redraw():
+            patch = career_update(100 * state["a"], state["t"], state["N"], state["n_label"])
+            b.apply_patch(fw, patch)
+            summary.value = b.summary_html(patch["summary"])
+
+        def fail(exc):
+            message.value = b.error_html(f"{exc} The figure still shows the last valid value.")
+
+        def on_rate(change):
+            if state["busy"]:
+                return
+            state["a"] = float(change["new"]) / 100.0
+            message.value = ""
+            redraw()
+
+        def set_rate(a):
+            state["a"] = a
+            state["busy"] = True
+            try:
+                rate.value = min(max(round(100 * a, 1), rate.min), rate.max)
+            finally:
+                state["busy"] = False
+            message.value = ""
+            redraw()
+
+        def on_rate_text(change):
+            if not str(change["new"]).strip():
+                return
+            try:
+                p = b.parse_number(change["new"], "leaving rate", 0, 100, "%", low_open=True, example="12.5")
+            except ValueError as exc:
+                return fail(exc)
+            set_rate(p / 100.0)
+
+        def on_life_text(change):
+            if not str(change["new"]).strip():
+                return
+            try:
+                L = b.parse_number(change["new"], "working life L", 1, m.L_MAX, "years", example="8")
+            except ValueError as exc:
+                return fail(exc)
+            set_rate(m.leaving_rate_for_life(L))
+
+        def on_n(change):
+            try:
+                n = b.parse_number(change["new"], "workforce size N", 0, m.N_MAX, "", whole=True, example="10,000")
+            except ValueError as exc:
+                return fail(exc)
+            state["N"], state["n_label"] = int(n), "the number you typed"
+            message.value = ""
+            redraw()
+
+        def on_t(change):
+            state["t"] = int(change["new"])
+            message.value = ""
+            redraw()
+
+        def on_upload(change):
+            try:
+                content, name = b.upload_content(change["new"])
+                df = b.validate_upload(content, "career_length", name)
+                curves = df[df["unit"] == "years"]
+                series = df[(df["unit"] == "percent") & df["measure"].str.contains("turnover|leav", case=False)]
+                if curves.empty and series.empty:
+                    raise ValueError(
+                        f"{name}: no usable rows. Give rows with unit 'years' (a working life, drawn as a curve) "
+                        "or rows with unit 'percent' whose measure names turnover or leaving (drawn as a series).")
+                bad = curves[(curves["value"] < 1) | (curves["value"] > m.L_MAX)]
+                if not bad.empty:
+                    raise ValueError(f"{name}: a working life must be between 1 and {m.L_MAX:g} years; "
+                                     f"found {bad['value'].iloc[0]:g}.")
+            except ValueError as exc:
+                upload_msg.value = b.error_html(f"{exc} Nothing was changed.")
+                return
+            with fw.batch_update():
+                for k in range(N_UPLOAD_CURVES):
+                    tr = fw.data[T_UPLOAD0 + k]
+                    if k < len(curves):
+                        r = curves.iloc[k]
+                        src = _upload_source(r, name)
+                        tr.y = _curve(1.0 / float(r["value"]))
+                        tr.x = list(range(HORIZON + 1))
+                        tr.name = f"Your file: {r['group']}, {r['value']:g} years ({src})"
+                        tr.visible = True
+                    else:
+                        tr.visible = False
+                s = fw.data[T_UPLOAD_SERIES]
+                if not series.empty:
+                    first = series[series["measure"] == series["measure"].iloc[0]].sort_values("year")
+                    s.x, s.y = first["year"].tolist(), first["value"].tolist()
+                    s.name = f"Your file: {first['measure'].iloc[0]} ({first['group'].iloc[0]})"
+                    s.visible = True
+                else:
+                    s.visible = False
+            upload_msg.value = b.ok_html(
+                f"{name}: drew {min(len(curves), N_UPLOAD_CURVES)} working-life curve(s)"
+                f"{' and one turnover series' if not series.empty else ''}."
+                + (f" Only the first {N_UPLOAD_CURVES} working lives are drawn." if len(curves) > N_UPLOAD_CURVES else ""))
+
+        rate.observe(on_rate, names="value")
+        rate_text.observe(on_rate_text, names="value")
+        life_text.observe(on_life_text, names="value")
+        n_text.observe(on_n, names="value")
+        t_slider.observe(on_t, names="value")
+        upload.observe(on_upload, names="value")
+        summary.value = b.summary_html(first["summary"])
+
+        acc = w.Accordion(children=[
+            w.HTML(ASSUMPTIONS),
+            w.HTML(table_html(data_table(), "Working-life figures and turnover series behind the figure")),
+            w.HTML(b.sources_html([p["source_id"] for p in professions()] + ["hc2016socialworkreform"]
+                                  + turnover_series()[0]["sources"] + turnover_series()[1]["sources"])),
+        ])
+        for i, t in enumerate(["Assumptions of the model", "Data table", "Sources"]):
+            acc.set_title(i, t)
+        acc.selected_index = None
+        help_upload = w.HTML(
+            '<p class="swl-note">Your own CSV (at most 5 MB, UTF-8) in the shape of the book\'s '
+            "<code>career_length</code> table: columns <code>measure, group, geography, period, value, unit, status, "
+            "source</code>. Rows with unit <code>years</code> are drawn as working-life curves; rows with unit "
+            "<code>percent</code> whose measure names turnover are drawn in the lower panel. The file stays in this "
+            "session.</p>")
+        box = w.VBox([
+            w.HTML('<p class="swl-note">Move the slider, or type a leaving rate or a working life (the other follows). '
+                   "Type N to see the replacement demand. Turnover out of an employer is <strong>not</strong> the same "
+                   "as leaving the profession: see the assumptions below.</p>"),
+            w.HBox([rate, rate_text], layout=w.Layout(flex_flow="row wrap")),
+            w.HBox([life_text, n_text, t_slider], layout=w.Layout(flex_flow="row wrap")),
+            message, fw, summary,
+            w.HBox([upload, help_upload]), upload_msg, acc,
+        ])
+        box.add_class(self.css_class)
+        box.add_class("swl-workforce-explorer")
+        return {"controls": {"rate": rate, "rate_text": rate_text, "life_text": life_text, "N": n_text,
+                             "t": t_slider, "upload": upload},
+                "figure": fw, "message": message, "upload_message": upload_msg, "summary": summary, "box": box}
+
+
+def _upload_source(row, filename: str) -> str:
+    if "source" in row and str(row["source"]).strip():
+        return str(row["source"])
+    if "source_id" in row and str(row["source_id"]).strip():
+        return b.source_short(str(row["source_id"]))
+    return filename
+
+
+def career_length_explorer(id: str | None = None) -> CareerLengthExplorer:
+    """Career length explorer: leaving rate ↔ expected working life, survival curves, replacement demand,
+    and DfE's children's and the adult social-worker turnover series (turnover is not leaving the profession)."""
+    return CareerLengthExplorer(id=id)
+
+
+def bench_paths():
+    """Callables for ``bench_models``: one recompute each, cycling through values."""
+    import itertools
+
+    rates = itertools.cycle([x / 2 for x in range(2, 61)])
+    lives = itertools.cycle(range(2, 41))
+    N, _ = default_workforce()
+    return {
+        "career length: leaving rate → working life": lambda: career_update(next(rates), T_READ, N),
+        "career length: working life → leaving rate": lambda: career_reverse_update(next(lives), T_READ, N),
+    }
+

@@ -1,0 +1,632 @@
+"""Gender and diversity in leadership: the share of women in the professions and in leadership roles,
+an illustrative glass-escalator pipeline, and DfE's ethnicity of children's social workers by role.
+
+Pipeline model (``swleadership.models.pipeline``): level 0 is entry with share ``f0`` of women; at
+each of ``k`` promotion steps men are promoted ``r`` times as often as women, so
+``f_{i+1} = f_i / (f_i + r (1 - f_i))``. It is an illustration, not an estimate.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .. import models as m
+from . import _base as b
+
+GC = "gender_comparators"
+SHARE = "share female"
+
+#: Bars of the first figure: (family, label, kind, groups in data/ that make one series).
+BARS = [
+    ("Social work", "Children's social workers in councils", "Profession", ["children and family social workers (LA)"]),
+    ("Social work", "Registered social workers", "Profession",
+     ["social workers (GSCC Social Care Register)", "social workers (Social Work England register)"]),
+    ("Social work", "Directors of children's services", "Leadership", ["directors of children's services"]),
+    ("Nursing", "NHS nurses and health visitors", "Profession",
+     ["nurses and health visitors", "nurses and health visitors (NHS)"]),
+    ("Nursing", "NHS trust chief nurses", "Leadership", ["NHS trust and ALB chief nurses"]),
+    ("Medicine", "Doctors on the GMC register (UK)", "Profession", ["registered doctors (GMC)", "licensed doctors (GMC)"]),
+    ("Medicine", "NHS medical directors", "Leadership", ["NHS trust and ALB medical directors", "NHS medical directors"]),
+    ("NHS as a whole", "Whole NHS workforce", "Profession", ["whole NHS HCHS workforce", "whole NHS workforce"]),
+    ("NHS as a whole", "NHS chief executives", "Leadership",
+     ["chief executives (NHS trusts, CCGs, support organisations, central bodies)", "NHS trust and ALB chief executives"]),
+    ("Occupational therapy", "Occupational therapists (HCPC register, UK)", "Profession",
+     ["occupational therapists (HCPC register)"]),
+]
+
+#: Pipeline presets: key -> (label, entry group, entry year, top group, top year)
+PRESETS = {
+    "social-work": ("Children's social work → directors of children's services",
+                    "children and family social workers (LA)", 2022, "directors of children's services", 2022),
+    "nursing": ("NHS nursing → trust chief nurses", "nurses and health visitors (NHS)", 2018,
+                "NHS trust and ALB chief nurses", 2017),
+    "medicine": ("Hospital doctors → NHS medical directors", "doctors working in NHS hospitals", 2018,
+                 "NHS medical directors", 2020),
+    "nhs": ("NHS workforce → NHS trust chief executives", "whole NHS workforce", 2018,
+            "NHS trust and ALB chief executives", 2020),
+    "hand": ("Worked example: 80% at entry, no comparison", None, None, None, None),
+}
+R_GRID = [0.5, 1, 1.5, 2, 2.5, 3]
+K_MAX_STATIC = 6
+
+ROLES = ["Case holder", "Qualified without cases", "Senior practitioner", "First line manager", "Middle manager",
+         "Senior manager", "All children and family social workers"]
+ROLE_LABELS = {"All children and family social workers": "All children's social workers"}
+ETHNIC = [("white_pct", "White"), ("mixed_pct", "Mixed or multiple"), ("asian_pct", "Asian or Asian British"),
+          ("black_pct", "Black, African, Caribbean or Black British"), ("other_pct", "Other ethnic group")]
+PATTERNS = ["", "/", ".", "x", "-"]
+
+
+# --------------------------------------------------------------------------------------------- data
+
+def _share_rows(groups):
+    df = b.table(GC)
+    r = df[(df["measure"] == SHARE) & df["group"].isin(groups) & df["preferred"].astype(bool)]
+    return r.sort_values(["year", "period"])
+
+
+@cache
+def bar_values(which: str = "latest"):
+    """For each bar: the earliest or latest share of women in data/ (value, label text, source)."""
+    out = []
+    for family, label, kind, groups in BARS:
+        r = _share_rows(groups)
+        if r.empty:
+            out.append({"family": family, "label": label, "kind": kind, "value": None, "text": "no figure"})
+            continue
+        row = r.iloc[-1] if which == "latest" else r.iloc[0]
+        q = f"{row['qualifier']} " if row["qualifier"] else ""
+        flag = {"unverified": " unverified", "derived": " derived"}.get(row["status"], "")
+        out.append({"family": family, "label": label, "kind": kind, "value": float(row["value"]),
+                    "text": f"{q}{row['value']:g}% ({int(row['year'])}{flag})", "year": int(row["year"]),
+                    "source_id": row["source_id"], "status": row["status"]})
+    return tuple(out)
+
+
+@cache
+def preset_values(key: str):
+    """(f0, target share or None, label, entry text, top text, source ids) for a pipeline preset."""
+    label, g0, y0, g1, y1 = PRESETS[key]
+    if g0 is None:
+        return 0.8, None, label, "80% at entry (a worked example)", "", []
+    r0 = _share_rows([g0])
+    r0 = r0[r0["year"] == y0].iloc[0]
+    r1 = _share_rows([g1])
+    r1 = r1[r1["year"] == y1].iloc[0]
+    entry = f"{r0['value']:g}% of {g0} ({r0['period_label']}, {b.source_short(r0['source_id'])})"
+    top = f"{r1['value']:g}% of {g1} ({r1['period_label']}, {b.source_short(r1['source_id'])})"
+    return float(r0["value"]) / 100, float(r1["value"]) / 100, label, entry, top, [r0["source_id"], r1["source_id"]]
+
+
+# --------------------------------------------------------------------------------------------- figure 1: shares
+
+def _y_labels():
+    return [f"{label} ({family})" for family, label, _, _ in BARS]
+
+
+def shares_figure():
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    vals = bar_values("latest")
+    y = _y_labels()
+    for kind, colour, pattern in (("Profession", b.COLOURS[0], ""), ("Leadership", b.COLOURS[1], "/")):
+        fig.add_trace(go.Bar(
+            orientation="h", y=y, x=[v["value"] if v["kind"] == kind else None for v in vals],
+            text=[v["text"] if v["kind"] == kind else "" for v in vals], textposition="outside",
+            name={"Profession": "Whole profession or workforce", "Leadership": "Leadership role"}[kind],
+            marker={"color": colour, "pattern": b.pattern(pattern)},
+            hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False))
+    fig.add_trace(go.Bar(orientation="h", y=y, x=[None] * len(y), name="Your file", visible=False,
+                         marker={"color": b.COLOURS[6], "pattern": b.pattern("x")}, textposition="outside"))
+    fig.update_layout(**b.base_layout(
+        height=600, barmode="overlay", bargap=0.3, title={"text": "Share of women: professions and leadership roles"},
+        margin={"l": 10, "r": 30, "t": 60, "b": 120}))
+    fig.update_layout(legend={"y": -0.14})
+    b.style_axes(fig)
+    fig.update_xaxes(title_text="Women (%)", range=[0, 125], tickvals=[0, 20, 40, 60, 80, 100])
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return fig
+
+
+def shares_update(which: str = "latest") -> dict:
+    if which not in ("latest", "earliest"):
+        raise ValueError(f"which must be 'latest' or 'earliest'; got {which!r}")
+    vals = bar_values(which)
+    traces = {}
+    for i, kind in enumerate(("Profession", "Leadership")):
+        traces[i] = {"x": [v["value"] if v["kind"] == kind else None for v in vals],
+                     "text": [v["text"] if v["kind"] == kind else "" for v in vals]}
+    dcs = next(v for v in vals if v["label"].startswith("Directors"))
+    csw = next(v for v in vals if v["label"].startswith("Children's social"))
+    summary = (f"Showing the {which} figure in the data for each group (the year is in each label). "
+               f"Women are {csw['text']} of children's social workers in councils but {dcs['text']} of directors "
+               "of children's services. Occupational therapy has no leadership figure in the data.")
+    return {"traces": traces, "layout": {"title.text": f"Share of women: professions and leadership roles ({which} figures)"},
+            "summary": summary}
+
+
+def shares_table():
+    import pandas as pd
+
+    df = b.table(GC)
+    groups = [g for *_, gs in BARS for g in gs]
+    r = df[(df["measure"] == SHARE) & df["group"].isin(groups)].sort_values(["group", "year"])
+    return pd.DataFrame({
+        "Group": r["group"], "Share of women (%)": [f"{q + ' ' if q else ''}{v:g}" for q, v in zip(r["qualifier"], r["value"], strict=False)],
+        "Period": r["period_label"], "Geography": r["geography"], "Status": r["status"],
+        "Used in the chart": ["yes" if p else "no (another source preferred)" for p in r["preferred"]],
+        "Source": [b.source_short(s) for s in r["source_id"]]})
+
+
+# --------------------------------------------------------------------------------------------- figure 2: pipeline
+
+def pipeline_figure(k_max: int = K_MAX_STATIC, live: bool = False):
+    import plotly.graph_objects as go
+
+    f = m.pipeline(0.8, 2, 2)
+    fig = go.Figure()
+    # Point labels only in the live face, where every update rewrites them; the static face keeps its payload
+    # small and gives the numbers in the title, the hover text and the summary.
+    fig.add_trace(go.Scatter(x=list(range(len(f))), y=[round(100 * v, 1) for v in f],
+                             mode="lines+markers+text" if live else "lines+markers",
+                             textfont={"size": 12}, name="Model: share of women at each level",
+                             line={"color": "#000000", "width": 3}, marker={"size": 10, "symbol": "circle"},
+                             text=[f"{100 * v:.0f}%" for v in f] if live else None, textposition="top right",
+                             hovertemplate="Level %{x}: %{y:.1f}% women<extra></extra>"))
+    fig.add_trace(go.Scatter(x=[0, k_max], y=[None, None], mode="lines", name="Real share in the leadership role",
+                             line={"color": b.COLOURS[1], "dash": "dash", "width": 3},
+                             hovertemplate="Real leadership share: %{y:.1f}%<extra></extra>"))
+    fig.add_trace(go.Scatter(x=[0, k_max], y=[50, 50], mode="lines", name="Parity (50%)",
+                             line={"color": "#666666", "dash": "dot", "width": 1}, hoverinfo="skip"))
+    fig.update_layout(**b.base_layout(height=500, title={"text": "Pipeline model (illustrative)"},
+                                      margin={"l": 60, "r": 20, "t": 70, "b": 130}))
+    fig.update_layout(legend={"y": -0.22})
+    fig.update_xaxes(title_text="Level (0 = entry; each step is one promotion)", range=[-0.3, k_max + 0.6], dtick=1)
+    fig.update_yaxes(title_text="Women at this level (%)", range=[0, 105])
+    b.style_axes(fig)
+    return fig
+
+
+def pipeline_update(preset: str = "social-work", r: float = 2, k: int = 3, f0: float | None = None,
+                    short: bool = False) -> dict:
+    """Patch for the pipeline: entry share from the preset (or ``f0`` if given), ratio ``r``, ``k`` steps."""
+    p0, target, label, entry, top, _ = preset_values(preset)
+    f0 = p0 if f0 is None else f0
+    r, k = m.check_ratio(r), m.check_steps(k)
+    f = m.pipeline(f0, r, k)
+    xs = list(range(k + 1))
+    traces = {0: {"x": xs, "y": [round(100 * v, 1) for v in f]},
+              1: {"y": [None, None] if target is None else [round(100 * target, 1)] * 2}}
+    title = f"Pipeline (illustrative): f0 = {100 * f0:.0f}%, r = {r:g}, k = {k} → {100 * f[-1]:.1f}% women at the top"
+    need = None
+    if target is not None and k >= 1 and abs(target - f0) > 1e-9:
+        need = m.implied_ratio(f0, target, k)
+    if short:  # the static face: the title carries f0, r, k and the result
+        s = f"Model: {100 * f[-1]:.1f}% women after {k} step{'s' if k != 1 else ''}."
+        if target is not None:
+            s += f" Real figure: {100 * target:g}%" + (f"; reaching it in {k} steps needs r ≈ {need:.2f}." if need else ".")
+    else:
+        traces[0]["text"] = [f"{100 * v:.0f}%" for v in f]
+        s = (f"Entry share f0 = {100 * f0:.1f}%; men promoted r = {r:g} times as often as women; after k = {k} "
+             f"step{'s' if k != 1 else ''} the model gives {100 * f[-1]:.1f}% women.")
+        if target is not None:
+            s += f" The real figure is {100 * target:g}%"
+            s += f": in {k} step{'s' if k != 1 else ''} that needs r ≈ {need:.2f}." if need else "."
+            s += f" Entry: {entry}. Leadership: {top}."
+    return {"traces": traces, "layout": {"title.text": title}, "summary": s}
+
+
+# --------------------------------------------------------------------------------------------- figure 3: ethnicity
+
+def eth_table():
+    return b.table("children_workforce_ethnicity")
+
+
+@cache
+def eth_index() -> dict:
+    """{(year, area_code): {role: row dict}} for fast look-ups."""
+    idx: dict = {}
+    for rec in eth_table().to_dict("records"):
+        idx.setdefault((int(rec["time_period"]), rec["area_code"]), {})[rec["role"]] = rec
+    return idx
+
+
+@cache
+def eth_areas(include_las: bool = False) -> tuple[tuple[str, str], ...]:
+    """(area_code, label) for England, the regions (and local authorities), in a sensible order."""
+    df = eth_table()
+    out = [("E92000001", "England")]
+    reg = df[df["geographic_level"] == "Regional"].drop_duplicates("area_code").sort_values("area_name")
+    out += [(c, f"Region: {n}") for c, n in zip(reg["area_code"], reg["area_name"], strict=False)]
+    if include_las:
+        la = df[df["geographic_level"] == "Local authority"].drop_duplicates("area_code").sort_values("area_name")
+        for c, n, rn in zip(la["area_code"], la["area_name"], la["region_name"], strict=False):
+            out.append((c, f"{n} ({rn})"))
+    return tuple(out)
+
+
+def eth_years() -> list[int]:
+    return sorted(int(y) for y in eth_table()["time_period"].unique())
+
+
+def ethnicity_figure():
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    y = [ROLE_LABELS.get(r, r) for r in ROLES]
+    for i, (_col, label) in enumerate(ETHNIC):
+        fig.add_trace(go.Bar(orientation="h", y=y, x=[None] * len(y), name=label,
+                             marker={"color": b.COLOURS[[0, 4, 2, 1, 8][i]],
+                                     "pattern": b.pattern(PATTERNS[i])},
+                             hovertemplate=f"{label}: " + "%{x:.1f}% of %{y}<extra></extra>"))
+    fig.update_layout(**b.base_layout(height=540, barmode="stack", title={"text": "Ethnicity by role"},
+                                      margin={"l": 10, "r": 20, "t": 60, "b": 150}))
+    fig.update_layout(legend={"y": -0.2})
+    fig.update_xaxes(title_text="Share of social workers with known ethnicity (%)", range=[0, 100.5])
+    fig.update_yaxes(autorange="reversed")
+    b.style_axes(fig)
+    return fig
+
+
+def ethnicity_update(year: int = 2022, area: str = "E92000001") -> dict:
+    by_role = eth_index().get((int(year), area))
+    if not by_role:
+        raise ValueError(f"No ethnicity data for area {area!r} in {year}; the DfE file covers 2019–2022.")
+    name = next(iter(by_role.values()))["area_name"]
+    traces, suppressed = {}, []
+    for i, (col, _) in enumerate(ETHNIC):
+        xs = []
+        for r in ROLES:
+            row = by_role.get(r)
+            xs.append(None if row is None or row["shares_suppression"] else round(float(row[col]), 1))
+        traces[i] = {"x": xs}
+    codes = b.suppression_codes()
+    for r in ROLES:
+        row = by_role.get(r)
+        if row is None:
+            suppressed.append(f"{ROLE_LABELS.get(r, r)}: no row")
+        elif row["shares_suppression"]:
+            c = row["shares_suppression"]
+            suppressed.append(f"{ROLE_LABELS.get(r, r)}: suppressed ('{c}', {codes.get(c, c)})")
+
+    def share(role, col):
+        row = by_role.get(role)
+        if row is None or row["shares_suppression"]:
+            return None
+        return float(row[col])
+
+    parts = [f"{name}, {year} (people whose ethnicity is known)."]
+    ch_b, sm_b = share("Case holder", "black_pct"), share("Senior manager", "black_pct")
+    ch_w, sm_w = share("Case holder", "white_pct"), share("Senior manager", "white_pct")
+    if None not in (ch_b, sm_b, ch_w, sm_w):
+        parts.append(f"Black social workers: {ch_b:g}% of case holders, {sm_b:g}% of senior managers. "
+                     f"White: {ch_w:g}% of case holders, {sm_w:g}% of senior managers.")
+    if suppressed:
+        parts.append("Not shown: " + "; ".join(suppressed) + ".")
+    return {"traces": traces, "layout": {"title.text": f"Ethnicity by role: {name}, {year}"},
+            "summary": " ".join(parts)}
+
+
+def ethnicity_table(year: int = 2022, area: str = "E92000001"):
+    import pandas as pd
+
+    df = eth_table()
+    sub = df[(df["area_code"] == area)].sort_values(["time_period", "role"])
+    rows = []
+    for r in sub.itertuples():
+        rec = {"Year": r.time_period, "Role": ROLE_LABELS.get(r.role, r.role),
+               "Known headcount": "" if r.known_headcount_suppression else f"{int(r.known_headcount):,}"}
+        for col, label in ETHNIC:
+            v = getattr(r, col)
+            rec[label + " (%)"] = r.shares_suppression or f"{v:g}"
+        rows.append(rec)
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------------------------- notes
+
+ASSUMPTIONS = """
+<ul>
+<li><strong>The pipeline is an illustration, not an estimate.</strong> It asks one question: if everything else
+were equal and men were promoted <em>r</em> times as often as women at each step, how fast would women's share
+fall? It does not model who applies, leaves, works part time or is recruited from outside, and the number of
+"steps" between a social worker and a director is not fixed. Williams (1992) described the glass escalator from
+interviews; the model only gives the idea a shape.</li>
+<li><strong>Formula.</strong> f<sub>i+1</sub> = f<sub>i</sub> / (f<sub>i</sub> + r(1 − f<sub>i</sub>)). With
+r = 1 nothing changes; with f0 = 80% and r = 2 the shares are 80%, 66.7%, 50%.</li>
+<li><strong>The comparisons mix sources and years.</strong> Each preset pairs a workforce figure with a leadership
+figure from a different source and often a different year; both are named on screen.</li>
+<li><strong>Different registers.</strong> "Registered social workers" joins the GSCC register (to 2012) and the
+Social Work England register; "Doctors on the GMC register" joins registered (2011, 2015) and licensed (2025)
+doctors. Read the labels before reading a trend.</li>
+<li><strong>Ethnicity</strong> shares are of children's social workers whose ethnicity is known (DfE, headcount,
+2019–2022). In small areas DfE suppresses figures; they are left out and listed, never shown as zero.</li>
+</ul>
+"""
+
+
+class GenderExplorer(b.WorkforceExplorer):
+    """Gender and diversity in leadership: shares of women, the pipeline model, ethnicity by role."""
+
+    default_id = "gender"
+    css_class = "swl-gender-explorer"
+
+    def __init__(self, id: str | None = None, parts=("shares", "pipeline", "ethnicity")):
+        super().__init__(id)
+        unknown = set(parts) - {"shares", "pipeline", "ethnicity"}
+        if unknown:
+            raise ValueError(f"gender_explorer(parts=...): unknown parts {sorted(unknown)}")
+        self.parts = tuple(parts)
+
+    def _sources(self):
+        ids = [v.get("source_id") for v in bar_values("latest") + bar_values("earliest")]
+        for k in PRESETS:
+            ids += preset_values(k)[5]
+        return ids
+
+    # ------------------------------------------------------------------ static
+    def static_html(self) -> str:
+        from ..explore import Radio, Range, Select, explorer
+
+        out = [f'<div class="swl-workforce" id="swl-workforce-{b.esc(self.id)}">',
+               b.live_note(f"pipeline: r from {R_GRID[0]:g} to {R_GRID[-1]:g} in steps of 0.5, k from 1 to "
+                           f"{K_MAX_STATIC}; ethnicity: England and the regions")]
+        if "shares" in self.parts:
+            ex = explorer(shares_figure(), [Radio("which", "Figure to show for each group",
+                                                  [("latest", "Latest in the data"), ("earliest", "Earliest in the data")])],
+                          shares_update,
+                          alt=("Horizontal bar chart of the percentage of women in each group: children's social workers, "
+                               "registered social workers, directors of children's services, NHS nurses, chief nurses, "
+                               "doctors, medical directors, the NHS workforce, NHS chief executives and occupational "
+                               "therapists. Leadership bars are hatched. Each bar is labelled with its value and year; "
+                               "the data table below lists every figure with its source."),
+                          table=shares_table(), table_caption="Share of women by group, every figure in the data",
+                          id=f"{self.id}-shares", title="Share of women in the professions and in leadership")
+            out.append(ex.static_html())
+        if "pipeline" in self.parts:
+            ex = explorer(pipeline_figure(), [
+                Select("preset", "Compare with", [(k, v[0]) for k, v in PRESETS.items()]),
+                Range("r", "Promotion ratio r (men : women)", 0.5, 3, 0.5, 2),
+                Range("k", "Promotion steps k", 1, K_MAX_STATIC, 1, 3)],
+                lambda preset, r, k: pipeline_update(preset, r, k, short=True),
+                alt=("Line chart of the share of women at each level of an illustrative promotion pipeline, from entry "
+                     "(level 0) to level k, with the real share of women in the chosen leadership role as a dashed line "
+                     "and parity (50%) as a dotted line. The sentence above the caption gives the numbers."),
+                id=f"{self.id}-pipeline", title="Glass-escalator pipeline (illustrative)")
+            presets = "".join(f"<li>{b.esc(v[0])}: {b.esc(preset_values(k)[3])} → {b.esc(preset_values(k)[4])}</li>"
+                              for k, v in PRESETS.items() if v[1])
+            out.append(ex.static_html())
+            out.append(f'<div class="swl-notes"><p>The comparisons, from data/:</p><ul>{presets}</ul></div>')
+        if "ethnicity" in self.parts:
+            ex = explorer(ethnicity_figure(), [
+                Select("year", "Year (at 30 September)", eth_years(), value=max(eth_years())),
+                Select("area", "Area", eth_areas(include_las=False))],
+                ethnicity_update,
+                alt=("Stacked horizontal bars, one per role from case holder to senior manager, split into the percentage "
+                     "of each broad ethnic group among children's social workers whose ethnicity is known. The sentence "
+                     "above the caption compares case holders with senior managers; the table gives England's figures."),
+                table=ethnicity_table(), table_caption="Ethnicity by role, England, 2019–2022 (DfE; % of known)",
+                id=f"{self.id}-ethnicity", title="Ethnicity of children's social workers by role")
+            out.append(ex.static_html())
+        out.append(f"<details><summary>Assumptions and cautions</summary>{ASSUMPTIONS}</details>")
+        out.append(b.sources_html(self._sources() + ["dfe2023cswwethnicity"]))
+        out.append("</div>")
+        return "".join(out)
+
+    # ------------------------------------------------------------------ live
+    def _build_widgets(self) -> dict:
+        import ipywidgets as w
+
+        from ..explore import table_html
+
+        style = {"description_width": "initial"}
+        controls, figures, parts = {}, {}, []
+        message, upload_msg = w.HTML(), w.HTML()
+
+        def fail(exc):
+            message.value = b.error_html(f"{exc} The figure still shows the last valid values.")
+
+        if "shares" in self.parts:
+            first1 = shares_update("latest")
+            fw1 = b.figure_widget(shares_figure(), first1)
+            which = w.RadioButtons(options=[("Latest figure in the data", "latest"), ("Earliest figure in the data", "earliest")],
+                                   value="latest", description="Figure to show for each group", style=style)
+            upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV")
+            s1 = w.HTML()
+
+            def on_which(change):
+                patch = shares_update(change["new"])
+                b.apply_patch(fw1, patch)
+                s1.value = b.summary_html(patch["summary"])
+
+            def on_upload(change):
+                try:
+                    content, name = b.upload_content(change["new"])
+                    df = b.validate_upload(content, GC, name)
+                    use = df[(df["unit"] == "percent") & df["measure"].str.contains("female|women", case=False)]
+                    if use.empty:
+                        raise ValueError(f"{name}: no usable rows. Give rows with unit 'percent' and a measure such as "
+                                         "'share female'.")
+                except ValueError as exc:
+                    upload_msg.value = b.error_html(f"{exc} Nothing was changed.")
+                    return
+                use = use.head(8)
+                labels = [f"Your file: {g} ({p})" for g, p in zip(use["group"], use["period_label"], strict=False)]
+                with fw1.batch_update():
+                    ys = list(_y_labels()) + labels
+                    for tr in fw1.data[:2]:
+                        tr.y = ys
+                        tr.x = list(tr.x[:len(_y_labels())]) + [None] * len(labels)
+                        tr.text = list(tr.text[:len(_y_labels())]) + [""] * len(labels)
+                    up = fw1.data[2]
+                    up.y = ys
+                    up.x = [None] * len(_y_labels()) + use["value"].tolist()
+                    up.text = [""] * len(_y_labels()) + [f"{v:g}%" for v in use["value"]]
+                    up.visible = True
+                    fw1.layout.height = 560 + 40 * len(labels)
+                upload_msg.value = b.ok_html(f"{name}: added {len(labels)} bar(s) (at most 8).")
+
+            which.observe(on_which, names="value")
+            upload.observe(on_upload, names="value")
+            s1.value = b.summary_html(first1["summary"])
+            controls.update(which=which, upload=upload)
+            figures["shares"] = fw1
+            help_up = w.HTML('<p class="swl-note">Add your own figures: a CSV (at most 5 MB, UTF-8) in the shape of the '
+                             "book's <code>gender_comparators</code> table (<code>measure, group, geography, period, value, "
+                             "unit, status, source</code>), with measure <code>share female</code> and unit "
+                             "<code>percent</code>.</p>")
+            parts += [which, fw1, s1, w.HBox([upload, help_up]), upload_msg]
+
+        if "pipeline" in self.parts:
+            first2 = pipeline_update("social-work", 2.0, 3, f0=0.87)
+            fw2 = b.figure_widget(pipeline_figure(k_max=m.K_MAX, live=True), first2)
+            preset = w.Dropdown(options=[(v[0], k) for k, v in PRESETS.items()], value="social-work",
+                                description="Compare with", style=style, layout=w.Layout(width="34em"))
+            f0 = w.FloatSlider(value=87, min=1, max=99, step=0.5, description="Women at entry f0 (%)", style=style,
+                               continuous_update=False, layout=w.Layout(width="28em"))
+            f0_text = w.Text(value="", description="…or type f0 (%)", placeholder="e.g. 80", style=style,
+                             continuous_update=False, layout=w.Layout(width="18em"))
+            r = w.FloatSlider(value=2, min=0.25, max=5, step=0.05, description="Promotion ratio r (men : women)",
+                              style=style, continuous_update=False, layout=w.Layout(width="30em"))
+            r_text = w.Text(value="", description="…or type r", placeholder="e.g. 1.5", style=style,
+                            continuous_update=False, layout=w.Layout(width="14em"))
+            k = w.IntSlider(value=3, min=0, max=m.K_MAX, step=1, description="Promotion steps k", style=style,
+                            continuous_update=False, layout=w.Layout(width="26em"))
+            s2 = w.HTML()
+            st = {"f0": 0.87, "r": 2.0, "busy": False}
+
+            def redraw(*_):
+                try:
+                    patch = pipeline_update(preset.value, st["r"], k.value, f0=st["f0"])
+                except ValueError as exc:
+                    return fail(exc)
+                message.value = ""
+                b.apply_patch(fw2, patch)
+                s2.value = b.summary_html(patch["summary"])
+
+            def quiet(widget, value):
+                st["busy"] = True
+                try:
+                    widget.value = min(max(value, widget.min), widget.max)
+                finally:
+                    st["busy"] = False
+
+            def on_preset(change):
+                st["f0"] = preset_values(change["new"])[0]
+                quiet(f0, round(100 * st["f0"], 1))
+                redraw()
+
+            def on_f0(change):
+                if not st["busy"]:
+                    st["f0"] = float(change["new"]) / 100
+                    redraw()
+
+            def on_f0_text(change):
+                if not str(change["new"]).strip():
+                    return
+                try:
+                    v = b.parse_number(change["new"], "women at entry f0", 0, 100, "%", low_open=True, example="80")
+                    m.check_share(v / 100)
+                except ValueError as exc:
+                    return fail(exc)
+                st["f0"] = v / 100
+                quiet(f0, round(v, 1))
+                redraw()
+
+            def on_r(change):
+                if not st["busy"]:
+                    st["r"] = float(change["new"])
+                    redraw()
+
+            def on_r_text(change):
+                if not str(change["new"]).strip():
+                    return
+                try:
+                    v = b.parse_number(change["new"], "promotion ratio r", 0, m.R_MAX, "", low_open=True, example="1.5")
+                except ValueError as exc:
+                    return fail(exc)
+                st["r"] = v
+                quiet(r, v)
+                redraw()
+
+            preset.observe(on_preset, names="value")
+            f0.observe(on_f0, names="value")
+            f0_text.observe(on_f0_text, names="value")
+            r.observe(on_r, names="value")
+            r_text.observe(on_r_text, names="value")
+            k.observe(redraw, names="value")
+            s2.value = b.summary_html(first2["summary"])
+            controls.update(preset=preset, f0=f0, f0_text=f0_text, r=r, r_text=r_text, k=k)
+            figures["pipeline"] = fw2
+            parts += [w.HTML('<p class="swl-note"><strong>Pipeline model (illustrative).</strong> Choose a comparison, '
+                             "then set the entry share, the promotion ratio and the number of steps. The dashed line is the "
+                             "real share of women in the leadership role.</p>"),
+                      preset, w.HBox([f0, f0_text], layout=w.Layout(flex_flow="row wrap")),
+                      w.HBox([r, r_text, k], layout=w.Layout(flex_flow="row wrap")), fw2, s2]
+
+        if "ethnicity" in self.parts:
+            first3 = ethnicity_update(max(eth_years()), "E92000001")
+            fw3 = b.figure_widget(ethnicity_figure(), first3)
+            year = w.Dropdown(options=eth_years(), value=max(eth_years()), description="Year (at 30 September)",
+                              style=style)
+            area = w.Dropdown(options=[(lab, c) for c, lab in eth_areas(include_las=True)], value="E92000001",
+                              description="Area (England, region or local authority)", style=style,
+                              layout=w.Layout(width="40em"))
+            s3, notes3 = w.HTML(), w.HTML()
+
+            def on_eth(*_):
+                try:
+                    patch = ethnicity_update(year.value, area.value)
+                except ValueError as exc:
+                    return fail(exc)
+                message.value = ""
+                b.apply_patch(fw3, patch)
+                s3.value = b.summary_html(patch["summary"])
+                from .. import data
+
+                notes = data.notes_for_area(area.value)
+                notes3.value = ("<ul class=\"swl-notes\">" + "".join(f"<li>{b.esc(n)}</li>" for n in notes) + "</ul>"
+                                if notes else "")
+
+            year.observe(on_eth, names="value")
+            area.observe(on_eth, names="value")
+            s3.value = b.summary_html(first3["summary"])
+            controls.update(year=year, area=area)
+            figures["ethnicity"] = fw3
+            parts += [w.HTML('<p class="swl-note"><strong>Ethnicity by role</strong> (DfE, children\'s social workers in '
+                             "councils, 2019–2022): compare case holders with managers, in England, a region or a local "
+                             "authority.</p>"),
+                      w.HBox([year, area], layout=w.Layout(flex_flow="row wrap")), notes3, fw3, s3]
+
+        acc = w.Accordion(children=[w.HTML(ASSUMPTIONS),
+                                    w.HTML(table_html(shares_table(), "Share of women by group, every figure in the data")),
+                                    w.HTML(b.sources_html(self._sources() + ["dfe2023cswwethnicity"]))])
+        for i, t in enumerate(["Assumptions and cautions", "Data table", "Sources"]):
+            acc.set_title(i, t)
+        acc.selected_index = None
+        box = w.VBox([message] + parts + [acc])
+        box.add_class(self.css_class)
+        box.add_class("swl-workforce-explorer")
+        return {"controls": controls, "figures": figures, "figure": next(iter(figures.values())),
+                "message": message, "upload_message": upload_msg, "box": box}
+
+
+def gender_explorer(id: str | None = None, parts=("shares", "pipeline", "ethnicity")) -> GenderExplorer:
+    """Gender and diversity in leadership: the share of women in the professions and in leadership roles, an
+    illustrative glass-escalator pipeline (f0, r, k) set against real leadership shares, and DfE's ethnicity of
+    children's social workers by role. ``parts`` chooses which of the three to show."""
+    return GenderExplorer(id=id, parts=parts)
+
+
+def bench_paths():
+    import itertools
+
+    combos = itertools.cycle([(p, r, k) for p in PRESETS for r in R_GRID for k in range(1, 7)])
+    eth = itertools.cycle([(y, a) for y in eth_years() for a, _ in eth_areas()])
+    which = itertools.cycle(["latest", "earliest"])
+    return {
+        "gender: pipeline": lambda: pipeline_update(*next(combos)),
+        "gender: shares of women": lambda: shares_update(next(which)),
+        "gender: ethnicity by role": lambda: ethnicity_update(*next(eth)),
+    }

@@ -1,0 +1,308 @@
+"""The four workforce explorers: bad inputs in the live widgets, good uploads, the static faces and the
+live/static switch.
+
+Bad inputs are set directly on the widgets' ``.value`` (or on the FileUpload's value, as the browser would
+set it). Each must show a clear message in the explorer and leave the figure exactly as it was; nothing may
+raise (an exception in an ipywidgets observer would propagate to the ``.value`` assignment here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import plotly
+import pytest
+
+from swleadership import models as m
+from swleadership.explorers import (
+    career_length_explorer,
+    funding_explorer,
+    gender_explorer,
+    pressures_explorer,
+)
+from swleadership.explorers import pressures as P
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = ROOT / "tests" / "good_inputs"
+BAD = ROOT / "tests" / "bad_inputs"
+
+
+def snapshot(fw) -> str:
+    """Everything the figure shows: traces and layout, as JSON."""
+    return json.dumps(fw.to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True)
+
+
+def upload_value(content: bytes, name: str = "upload.csv") -> tuple:
+    """What ipywidgets 8's FileUpload.value holds after a browser upload."""
+    return ({"name": name, "type": "text/csv", "size": len(content), "content": memoryview(content),
+             "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)},)
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html).replace("&#x27;", "'").replace("&lt;", "<").replace("&gt;", ">")
+
+
+@pytest.fixture(scope="module")
+def career():
+    return career_length_explorer().widgets()
+
+
+@pytest.fixture(scope="module")
+def gender():
+    return gender_explorer().widgets()
+
+
+@pytest.fixture(scope="module")
+def pressures():
+    return pressures_explorer().widgets()
+
+
+@pytest.fixture(scope="module")
+def funding():
+    return funding_explorer().widgets()
+
+
+FIGURE_TABLE_HEADER = "measure,group,geography,period,value,unit,status,source\n"
+
+# (explorer, control, value, words the message must contain)
+TYPED_BAD = [
+    ("career", "rate_text", "abc", ["Leaving rate", "not a number"]),
+    ("career", "rate_text", "150", ["Leaving rate", "at most 100%"]),
+    ("career", "rate_text", "-5", ["Leaving rate", "greater than 0"]),
+    ("career", "rate_text", "0", ["Leaving rate", "greater than 0"]),
+    ("career", "rate_text", "nan", ["Leaving rate"]),
+    ("career", "life_text", "0.5", ["Working life L", "from 1 to 100 years"]),
+    ("career", "life_text", "eight", ["Working life L", "not a number"]),
+    ("career", "N", "-5", ["Workforce size N", "from 0 to 10,000,000"]),
+    ("career", "N", "1e12", ["Workforce size N", "10,000,000"]),
+    ("career", "N", "ten thousand", ["Workforce size N", "not a number"]),
+    ("career", "N", "10.5", ["Workforce size N", "not a whole number"]),
+    ("career", "N", "", ["Workforce size N", "empty"]),
+    ("gender", "f0_text", "120", ["Women at entry f0", "at most 100%"]),
+    ("gender", "f0_text", "100", ["entry share f0", "0 < f0 < 1"]),
+    ("gender", "f0_text", "0", ["Women at entry f0", "greater than 0"]),
+    ("gender", "r_text", "-1", ["Promotion ratio r", "greater than 0"]),
+    ("gender", "r_text", "abc", ["Promotion ratio r", "not a number"]),
+    ("gender", "r_text", "1000", ["Promotion ratio r", "at most 100"]),
+]
+
+
+@pytest.mark.parametrize("which, control, value, words", TYPED_BAD,
+                         ids=[f"{w}-{c}-{v!r}" for w, c, v, _ in TYPED_BAD])
+def test_typed_bad_input_shows_message_and_keeps_figure(which, control, value, words, request):
+    parts = request.getfixturevalue(which)
+    figures = parts.get("figures", {"main": parts["figure"]}).values()
+    before = [snapshot(f) for f in figures]
+    parts["controls"][control].value = value
+    msg = text_of(parts["message"].value)
+    for w in words:
+        assert w in msg, (w, msg)
+    assert "Traceback" not in msg and "Error" not in msg
+    assert "last valid" in msg
+    assert [snapshot(f) for f in figures] == before
+    parts["controls"][control].value = ""  # reset (an empty typed box is ignored, except N)
+
+
+UPLOAD_BAD = [
+    ("career", b"year,value\n2020,3\n", "wrong-columns.csv", ["wrong-columns.csv", "'measure'", "no such column"]),
+    ("career", "measure,group\nt\xe9,x\n".encode("latin-1"), "latin1.csv", ["not UTF-8", "CSV UTF-8"]),
+    ("career", b"a" * (5 * 1024 * 1024 + 10), "huge.csv", ["at most 5 MB", "not read"]),
+    ("career", b"", "empty.csv", ["empty file"]),
+    ("career", (FIGURE_TABLE_HEADER + "registered social workers,social workers,England,2023,100000,people,verified,"
+                "My council\n").encode(), "no-years.csv", ["no usable rows"]),
+    ("career", (FIGURE_TABLE_HEADER + "expected working life,my team,England,2023,0.5,years,verified,"
+                "My council\n").encode(), "short-life.csv", ["between 1 and 100 years"]),
+    ("gender", (FIGURE_TABLE_HEADER + "share female,my team,England,2023,120,percent,verified,My council\n").encode(),
+     "over-100.csv", ["over-100.csv", "100"]),
+    ("gender", (FIGURE_TABLE_HEADER + "average age,my team,England,2023,45,years,verified,My council\n").encode(),
+     "no-shares.csv", ["no usable rows", "share female"]),
+    ("pressures", (FIGURE_TABLE_HEADER + "turnover rate,my team,England,2023,15,percent,verified,x\n").encode(),
+     "figure-shape.csv", ["no such column"]),
+    ("pressures", None, "two-areas.csv", ["one area per file"]),
+    ("funding", b"measure,group,geography,period,value,unit,status,source\n", "header-only.csv", ["data row"]),
+]
+
+
+def _two_areas() -> bytes:
+    text = (GOOD / "areas_own_authority.csv").read_text(encoding="utf-8").splitlines()
+    extra = text[1].replace("E99999999", "E99999998").replace("Anytown", "Othertown")
+    return ("\n".join(text + [extra]) + "\n").encode()
+
+
+@pytest.mark.parametrize("which, content, name, words", UPLOAD_BAD, ids=[u[2] for u in UPLOAD_BAD])
+def test_bad_upload_shows_message_and_keeps_figure(which, content, name, words, request):
+    parts = request.getfixturevalue(which)
+    if content is None:
+        content = _two_areas()
+    figures = parts.get("figures", {"main": parts["figure"]}).values()
+    before = [snapshot(f) for f in figures]
+    parts["controls"]["upload"].value = upload_value(content, name)
+    msg = text_of(parts["upload_message"].value)
+    for w in words:
+        assert w in msg, (w, msg)
+    assert "Nothing was changed" in msg
+    assert "Traceback" not in msg
+    assert [snapshot(f) for f in figures] == before
+
+
+def test_bad_upload_files_from_the_data_tests_are_refused(pressures):
+    """Every file in tests/bad_inputs is refused by the pressures upload with a message, figure unchanged."""
+    files = sorted(BAD.glob("*.csv"))
+    assert len(files) >= 10
+    for f in files:
+        before = snapshot(pressures["figure"])
+        pressures["controls"]["upload"].value = upload_value(f.read_bytes(), f.name)
+        msg = text_of(pressures["upload_message"].value)
+        assert "Nothing was changed" in msg, (f.name, msg)
+        assert snapshot(pressures["figure"]) == before, f.name
+
+
+# ------------------------------------------------------------------------------------------- good inputs
+def test_typed_rate_and_life_update_the_figure():
+    parts = career_length_explorer().widgets()
+    fw, c = parts["figure"], parts["controls"]
+    c["rate_text"].value = "12.5"
+    assert fw.layout.title.text == "Leaving rate 12.5% a year → expected working life 8.0 years"
+    # S(8) = 0.875^8 = 0.3436 → 34.4% at the read-off point
+    assert fw.data[1].y[0] == pytest.approx(34.4, abs=0.05)
+    c["life_text"].value = "16"
+    assert c["rate"].value == pytest.approx(6.2, abs=0.1)  # 1/16 = 6.25%
+    assert "working life 16.0 years" in fw.layout.title.text
+    c["N"].value = "1,000"
+    assert "N × a = 62 new entrants" in text_of(parts["summary"].value)  # 1000 × 0.0625 = 62.5 → 62
+    assert parts["message"].value == ""
+
+
+def test_good_career_upload_draws_curves():
+    parts = career_length_explorer().widgets()
+    csv = (FIGURE_TABLE_HEADER + "expected working life,occupational therapists,England,2023,20,years,verified,My notes\n"
+           "turnover rate,my team,Anytown,2022,14,percent,verified,My council\n"
+           "turnover rate,my team,Anytown,2023,12,percent,verified,My council\n").encode()
+    parts["controls"]["upload"].value = upload_value(csv, "mine.csv")
+    fw = parts["figure"]
+    from swleadership.explorers.career import T_UPLOAD0, T_UPLOAD_SERIES
+
+    assert fw.data[T_UPLOAD0].visible is True
+    assert fw.data[T_UPLOAD0].y[1] == pytest.approx(95.0)  # (1 - 1/20)^1
+    assert list(fw.data[T_UPLOAD_SERIES].y) == [14, 12]
+    assert "drew 1 working-life curve" in text_of(parts["upload_message"].value)
+
+
+def test_good_pressures_upload_and_local_authority():
+    parts = pressures_explorer().widgets()
+    parts["controls"]["upload"].value = upload_value((GOOD / "areas_own_authority.csv").read_bytes(), "own.csv")
+    fw = parts["figure"]
+    assert fw.data[P.T_UP].visible is True and fw.data[P.T_UP].name == "Your file: Anytown"
+    assert "drawing Turnover rate (FTE) for Anytown" in text_of(parts["upload_message"].value)
+    # a local authority that changed its code is followed by name, with a visible note
+    parts["controls"]["area"].value = "la:Buckinghamshire"
+    assert "Buckinghamshire" in fw.layout.title.text
+    assert "changes code" in text_of(parts["notes"].value)
+    assert None not in fw.data[0].y  # all nine years joined across the two codes
+
+
+def test_gender_pipeline_hand_values_live():
+    parts = gender_explorer(parts=("pipeline",)).widgets()
+    c, fw = parts["controls"], parts["figures"]["pipeline"]
+    c["preset"].value = "hand"
+    c["r_text"].value = "2"
+    c["k"].value = 2
+    assert list(fw.data[0].y) == pytest.approx([80.0, 66.7, 50.0])
+    c["r_text"].value = "1"
+    assert list(fw.data[0].y) == pytest.approx([80.0, 80.0, 80.0])
+
+
+# ------------------------------------------------------------------------------------------- model paths
+def test_suppressed_values_are_gaps_not_zeros():
+    # the Isles of Scilly has turnover suppressed as 'z' (not applicable) from 2021
+    patch = P.pressures_update("turnover_rate_fte", "la:Isles of Scilly")
+    y = patch["traces"][P.T_AREA]["y"]
+    assert y[-1] is None
+    assert "Gaps, not zeros" in patch["summary"] and "z: not applicable" in patch["summary"]
+
+
+def test_reorganised_authorities_are_separate_series():
+    labels = dict((sid, lab) for lab, sid in P.area_options())
+    dorsets = [lab for sid, lab in labels.items() if sid.startswith("la:Dorset")]
+    assert sorted(dorsets) == ["Dorset (South West, 2017–2018 only)", "Dorset (South West, 2019–2025 only)"]
+    north = [lab for lab in labels.values() if lab.startswith("Northamptonshire")]
+    assert north == ["Northamptonshire (East Midlands, 2017–2020 only)"]
+    notes = " ".join(P.area_notes("E13000001"))
+    assert "Never add London" in notes
+
+
+def test_yoy_uses_points_for_rates_and_percent_for_counts():
+    rate = P.pressures_update("turnover_rate_fte", P.ENGLAND)
+    count = P.pressures_update("inpost_fte", P.ENGLAND)
+    assert rate["layout"]["yaxis2.title.text"] == "change in points"
+    assert count["layout"]["yaxis2.title.text"] == "% change"
+    eng = P.series_index()[P.ENGLAND]["values"]["turnover_rate_fte"]
+    assert rate["traces"][P.T_AREA_YOY]["y"][-1] == pytest.approx(eng[2025][0] - eng[2024][0], abs=0.05)
+
+
+def test_bench_models_meets_the_goal():
+    from swleadership.explorers import bench_models
+
+    res = bench_models(repeats=20)
+    assert len(res) >= 4
+    for label, stats in res.items():
+        assert {"median", "p95"} <= set(stats)
+        assert stats["p95"] <= 20, (label, stats)
+    assert set(m.bench_models(repeats=3)) == set(res)  # the same numbers through swleadership.models
+
+
+# ------------------------------------------------------------------------------------------- static faces
+@pytest.fixture(scope="module")
+def static_pages():
+    return {name: f().static_html() for name, f in
+            [("career", career_length_explorer), ("gender", gender_explorer),
+             ("pressures", pressures_explorer), ("funding", funding_explorer)]}
+
+
+def test_static_faces_use_native_labelled_controls(static_pages):
+    for name, html in static_pages.items():
+        assert 'data-swl="explorer"' in html, name
+        assert "Static version" in html and "make lab" in html and "make app" in html, name
+        ids = re.findall(r'<(?:input|select)[^>]*id="([^"]+)"', html)
+        assert ids, name
+        for i in ids:
+            assert f'for="{i}"' in html, (name, i)
+        assert '"sliders"' not in html and '"updatemenus"' not in html, "no plotly sliders or menus"
+        states = [json.loads(s) for s in re.findall(r'<script type="application/json" class="swl-states">(.*?)</script>', html, re.S)]
+        assert states and all(len(s["states"]) <= 400 for s in states), name
+        assert "Sources" in html, name
+
+
+def test_static_faces_say_what_matters(static_pages):
+    c, g, p, f = (static_pages[k] for k in ("career", "gender", "pressures", "funding"))
+    assert "Turnover is not leaving the profession" in c
+    assert "15 years (Curtis et al. 2010 abstract)" in c and "16 years (press reports" in c
+    assert "illustration, not an estimate" in g and "Pipeline (illustrative)" in g
+    assert "Overlapping London geographies" in p
+    assert "not cause and effect" in f
+    assert "49.1" in f and "45.3" in f and "54.4" in f
+
+
+def test_static_faces_are_light(static_pages):
+    sizes = {k: len(v.encode()) for k, v in static_pages.items()}
+    assert all(s < 130_000 for s in sizes.values()), sizes
+    assert sum(sizes.values()) < 330_000, sizes  # all four on one page leave room for the page itself (≤ 400 KB)
+
+
+def test_display_switch(monkeypatch):
+    shown = []
+    import IPython.display
+
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    e = funding_explorer()
+    monkeypatch.setenv("SWL_BOOK_BUILD", "1")
+    e._ipython_display_()
+    assert isinstance(shown[-1], IPython.display.HTML) and 'data-swl="explorer"' in shown[-1].data
+    monkeypatch.delenv("SWL_BOOK_BUILD")
+    e._ipython_display_()
+    import ipywidgets
+
+    assert isinstance(shown[-1], ipywidgets.VBox)
