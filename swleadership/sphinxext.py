@@ -7,6 +7,7 @@
    naming the file, row and field.
 3. Copies ``plotly.min.js`` from the installed plotly wheel into the site's ``_static/vendor/``, so figures
    need no CDN (``_config.yml`` loads it once per page).
+5. Drops sphinx-thebe's inline settings snippet (thebe is off; the theme includes it twice).
 4. Rewrites sphinxcontrib-bibtex's bibliography markup (``role="list"`` with ``doc-biblioentry`` children),
    which axe-core reports as a critical ``aria-required-children`` violation, into a plain list.
 """
@@ -56,9 +57,17 @@ def fix_bibliography_markup(body: str) -> str:
     return _BIBLIOENTRY.sub("", body)
 
 
+def _is_thebe_snippet(script) -> bool:
+    return "THEBE_JS_URL" in str(getattr(script, "attributes", {}).get("body", ""))
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:
     if "body" in context and "citation" in context["body"]:
         context["body"] = fix_bibliography_markup(context["body"])
+    # Thebe is off (_config.yml), but sphinx-thebe still writes its settings snippet, twice: a JavaScript error
+    # on every page ("THEBE_JS_URL has already been declared") and a CDN address in every page. Drop it.
+    if context.get("script_files"):
+        context["script_files"] = [s for s in context["script_files"] if not _is_thebe_snippet(s)]
 
 
 def setup(app):
