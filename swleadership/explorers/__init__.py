@@ -38,13 +38,41 @@ __all__ = [
 ]
 
 
-def bench_update_paths(repeats: int = 50) -> dict[str, dict[str, float]]:
-    """Median and p95 (ms) of each explorer's recompute (the update function behind every control)."""
+def bench_update_paths(repeats: int = 50, live: bool = True) -> dict[str, dict[str, float]]:
+    """Median and p95 (ms) of each explorer's recompute.
+
+    Two kinds of entry: the update function behind every control (model + trace patches, also what the static
+    book precomputes), and, with ``live=True``, the whole live callback: a control's ``.value`` set in Python,
+    the observer recomputing and patching the ``go.FigureWidget`` inside ``batch_update()`` (no browser).
+    """
+    import itertools
+
     from . import career, funding, gender, pressures
 
     paths = {}
     for mod in (career, gender, pressures, funding):
         paths.update(mod.bench_paths())
+    if live:
+        c = career_length_explorer().widgets()["controls"]
+        g = gender_explorer().widgets()["controls"]
+        p = pressures_explorer().widgets()["controls"]
+        f = funding_explorer().widgets()["controls"]
+        rates = itertools.cycle([x / 2 for x in range(2, 61)])
+        ks = itertools.cycle(range(11))
+        measures = itertools.cycle(list(pressures.MEASURES))
+        series = itertools.cycle(list(funding.SERIES))
+
+        def setter(widget, values):
+            def run():
+                widget.value = next(values)
+            return run
+
+        paths.update({
+            "career length (live callback)": setter(c["rate"], rates),
+            "gender pipeline (live callback)": setter(g["k"], ks),
+            "pressures (live callback)": setter(p["measure"], measures),
+            "funding (live callback)": setter(f["series"], series),
+        })
     return {label: timings(fn, repeats) for label, fn in paths.items()}
 
 

@@ -225,6 +225,14 @@ def data_table():
     return pd.DataFrame(rows)
 
 
+#: Shown on screen next to the figure, always (the full list is in the assumptions panel).
+KEY_ASSUMPTIONS = (
+    "<strong>Assumptions:</strong> the same share leaves every year at every stage of a career, counted in whole "
+    "years, and nobody returns. The professions' curves only show what a constant rate with their published "
+    "working life would imply. <strong>Turnover out of an employer is not leaving the profession</strong>: many "
+    "leavers move to another council or to agency work."
+)
+
 ASSUMPTIONS = """
 <ul>
 <li><strong>A constant leaving rate.</strong> The model assumes the same share <em>a</em> of those still practising
@@ -290,6 +298,7 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         return "".join([
             f'<div class="swl-workforce" id="swl-workforce-{b.esc(self.id)}">',
             b.live_note(grid),
+            f'<p class="swl-notes">{KEY_ASSUMPTIONS}</p>',
             ex1.static_html(),
             '<p class="swl-note">The reverse: choose a working life and see the leaving rate that gives it.</p>',
             ex2.static_html(),
@@ -321,7 +330,8 @@ class CareerLengthExplorer(b.WorkforceExplorer):
                         continuous_update=False, layout=w.Layout(width="20em"))
         t_slider = w.IntSlider(value=T_READ, min=0, max=HORIZON, step=1, description="Read off after t years",
                                style=style, continuous_update=False, layout=w.Layout(width="28em"))
-        upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV")
+        upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV",
+                              layout=w.Layout(width="14em", min_width="14em"))
         message, summary, upload_msg = w.HTML(), w.HTML(), w.HTML()
         state = {"a": 0.125, "t": T_READ, "N": N0, "n_label": f"children's social workers in post, FTE, {year}, DfE",
                  "busy": False}
@@ -449,9 +459,9 @@ class CareerLengthExplorer(b.WorkforceExplorer):
             "<code>percent</code> whose measure names turnover are drawn in the lower panel. The file stays in this "
             "session.</p>")
         box = w.VBox([
-            w.HTML('<p class="swl-note">Move the slider, or type a leaving rate or a working life (the other follows). '
-                   "Type N to see the replacement demand. Turnover out of an employer is <strong>not</strong> the same "
-                   "as leaving the profession: see the assumptions below.</p>"),
+            w.HTML('<p class="swl-note">Move the slider, or type a leaving rate or a working life (the other follows), '
+                   "and type N to see the replacement demand.</p>"),
+            w.HTML(f'<p class="swl-notes">{KEY_ASSUMPTIONS}</p>'),
             w.HBox([rate, rate_text], layout=w.Layout(flex_flow="row wrap")),
             w.HBox([life_text, n_text, t_slider], layout=w.Layout(flex_flow="row wrap")),
             message, fw, summary,

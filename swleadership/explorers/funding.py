@@ -207,6 +207,12 @@ def changes_table():
     return pd.DataFrame(rows)
 
 
+KEY_CAUTION = (
+    "<strong>Read with care:</strong> side by side is not cause and effect; the funding figure runs to 2017-18 and "
+    "the spending and demand figures to 2016-17; adult social-worker numbers change definition between sources, "
+    "so compare within one series only."
+)
+
 ASSUMPTIONS = """
 <ul>
 <li><strong>Where the numbers come from.</strong> The 49.1% real-terms fall in central government funding to
@@ -258,6 +264,7 @@ class FundingExplorer(b.WorkforceExplorer):
         return "".join([
             f'<div class="swl-workforce" id="swl-workforce-{b.esc(self.id)}">',
             b.live_note("five workforce series; adding your own council's figures needs the live version"),
+            f'<p class="swl-notes">{KEY_CAUTION}</p>',
             ex.static_html(),
             f"<details><summary>How to read this chart</summary>{ASSUMPTIONS}</details>",
             b.sources_html(self._sources()),
@@ -274,7 +281,8 @@ class FundingExplorer(b.WorkforceExplorer):
         fw = b.figure_widget(build_figure(live=True), first)
         series = w.Dropdown(options=[(v[0], k) for k, v in SERIES.items()], value="adult-number",
                             description="Workforce series", style=style, layout=w.Layout(width="40em"))
-        upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV")
+        upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV",
+                              layout=w.Layout(width="14em", min_width="14em"))
         message, upload_msg, summary = w.HTML(), w.HTML(), w.HTML()
 
         def redraw(*_):
@@ -325,6 +333,7 @@ class FundingExplorer(b.WorkforceExplorer):
         box = w.VBox([
             w.HTML('<p class="swl-note">Choose a workforce series to set beside the NAO\'s figures. The shading marks '
                    "the NAO's period, 2010-11 to 2017-18.</p>"),
+            w.HTML(f'<p class="swl-notes">{KEY_CAUTION}</p>'),
             series, message, fw, summary, w.HBox([upload, help_up]), upload_msg, acc,
         ])
         box.add_class(self.css_class)

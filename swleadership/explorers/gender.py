@@ -326,6 +326,13 @@ def ethnicity_table(year: int = 2022, area: str = "E92000001"):
 
 # --------------------------------------------------------------------------------------------- notes
 
+PIPELINE_NOTE = (
+    "<strong>The pipeline model is an illustration, not an estimate.</strong> Level 0 is entry with a share f0 of "
+    "women; at each of k promotion steps men are promoted r times as often as women, so "
+    "f<sub>i+1</sub> = f<sub>i</sub> / (f<sub>i</sub> + r(1 − f<sub>i</sub>)). It leaves out who applies, who "
+    "leaves, part-time work and recruitment from outside."
+)
+
 ASSUMPTIONS = """
 <ul>
 <li><strong>The pipeline is an illustration, not an estimate.</strong> It asks one question: if everything else
@@ -396,6 +403,7 @@ class GenderExplorer(b.WorkforceExplorer):
                 id=f"{self.id}-pipeline", title="Glass-escalator pipeline (illustrative)")
             presets = "".join(f"<li>{b.esc(v[0])}: {b.esc(preset_values(k)[3])} → {b.esc(preset_values(k)[4])}</li>"
                               for k, v in PRESETS.items() if v[1])
+            out.append(f'<p class="swl-notes">{PIPELINE_NOTE}</p>')
             out.append(ex.static_html())
             out.append(f'<div class="swl-notes"><p>The comparisons, from data/:</p><ul>{presets}</ul></div>')
         if "ethnicity" in self.parts:
@@ -432,7 +440,8 @@ class GenderExplorer(b.WorkforceExplorer):
             fw1 = b.figure_widget(shares_figure(), first1)
             which = w.RadioButtons(options=[("Latest figure in the data", "latest"), ("Earliest figure in the data", "earliest")],
                                    value="latest", description="Figure to show for each group", style=style)
-            upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV")
+            upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV",
+                              layout=w.Layout(width="14em", min_width="14em"))
             s1 = w.HTML()
 
             def on_which(change):
@@ -559,9 +568,10 @@ class GenderExplorer(b.WorkforceExplorer):
             s2.value = b.summary_html(first2["summary"])
             controls.update(preset=preset, f0=f0, f0_text=f0_text, r=r, r_text=r_text, k=k)
             figures["pipeline"] = fw2
-            parts += [w.HTML('<p class="swl-note"><strong>Pipeline model (illustrative).</strong> Choose a comparison, '
-                             "then set the entry share, the promotion ratio and the number of steps. The dashed line is the "
-                             "real share of women in the leadership role.</p>"),
+            parts += [w.HTML(f'<p class="swl-notes">{PIPELINE_NOTE}</p>'),
+                      w.HTML('<p class="swl-note">Choose a comparison, then set the entry share, the promotion ratio '
+                             "and the number of steps. The dashed line is the real share of women in the leadership "
+                             "role.</p>"),
                       preset, w.HBox([f0, f0_text], layout=w.Layout(flex_flow="row wrap")),
                       w.HBox([r, r_text, k], layout=w.Layout(flex_flow="row wrap")), fw2, s2]
 

@@ -348,7 +348,8 @@ class PressuresExplorer(b.WorkforceExplorer):
                                 style=style, continuous_update=False, layout=w.Layout(width="30em"))
         adult = w.Checkbox(value=True, description="Show the adult social-worker series (England) where there is one",
                            indent=False, style=style, layout=w.Layout(width="40em"))
-        upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV")
+        upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV",
+                              layout=w.Layout(width="14em", min_width="14em"))
         message, upload_msg, summary, notes = w.HTML(), w.HTML(), w.HTML(), w.HTML()
         uploaded: dict = {}
 

@@ -27,8 +27,6 @@ def app(browser, voila_url):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: print("CONSOLE", m.type, m.text[:300]))
-    page.on("websocket", lambda ws: (print("WS open", ws.url), ws.on("close", lambda w: print("WS CLOSED", w.url))))
     page.goto(voila_url(NOTEBOOK), wait_until="domcontentloaded", timeout=120_000)
     for cls in ("swl-career-explorer", "swl-gender-explorer", "swl-pressures-explorer", "swl-funding-explorer"):
         page.wait_for_selector(f".{cls} .js-plotly-plot .gtitle", timeout=120_000)
@@ -37,6 +35,7 @@ def app(browser, voila_url):
     page.wait_for_function("() => document.querySelectorAll('[data-swl=\"question\"]').length >= 3",
                            timeout=120_000)
     page.wait_for_timeout(1000)
+    page.swl_errors = errors
     yield page
     context.close()
 
@@ -116,3 +115,8 @@ def test_funding_dropdown_runs_the_callback(app):
     app.locator(f".{cls} .widget-dropdown select").first.focus()
     app.keyboard.press("ArrowDown")
     wait_title(app, cls, "adult social worker turnover")
+
+
+def test_no_page_errors(app):
+    """Runs last: nothing the explorers did raised in the browser."""
+    assert app.swl_errors == []
