@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._env import in_book_build
-from .render import FIGURE_CONFIG, figure_html, install_renderer
+from .render import FIGURE_CONFIG, figure_html, install_renderer, shared_figure_widget
 
 install_renderer()
 
@@ -218,9 +218,8 @@ class Figure(_Shown):
 
     def live(self):
         import ipywidgets as w
-        import plotly.graph_objects as go
 
-        children = [go.FigureWidget(self.fig), w.HTML(f'<p class="swl-alt">{_esc(self.alt)}</p>')]
+        children = [shared_figure_widget(self.fig), w.HTML(f'<p class="swl-alt">{_esc(self.alt)}</p>')]
         if self.table is not None:
             acc = w.Accordion(children=[w.HTML(table_html(self.table, self.table_caption))])
             acc.set_title(0, "Data table for this figure")
@@ -376,7 +375,15 @@ class Explorer(_Shown):
         import ipywidgets as w
         import plotly.graph_objects as go
 
-        fw = go.FigureWidget(self.fig)
+        # The first state goes into the figure before the widget exists: edits made to a FigureWidget before
+        # any view of it is shown never reach the browser (Voilà would draw the unpatched figure).
+        fig = go.Figure(self.fig)
+        first = self.state(**self.initial_values())
+        with fig.batch_update():
+            for i, patch in first["traces"].items():
+                fig.data[int(i)].update(_nest(patch))
+            fig.update_layout(_nest(first["layout"]))
+        fw = shared_figure_widget(fig)
         style = {"description_width": "initial"}
         ctrls: dict[str, Any] = {}
         for c in self.controls:
@@ -562,9 +569,8 @@ class SelfAssessment(_Shown):
         import base64
 
         import ipywidgets as w
-        import plotly.graph_objects as go
 
-        fw = go.FigureWidget(self.radar())
+        fw = shared_figure_widget(self.radar())
         style = {"description_width": "initial"}
         opts = [("not rated", None)] + [(str(k), k) for k in range(1, 6)]
         now = [w.Dropdown(options=opts, value=None, description=f"{it.name}: now", style=style) for it in self.items]

@@ -8,6 +8,7 @@ loads one local copy of ``plotly.min.js`` on every page (see ``_config.yml``), s
 from __future__ import annotations
 
 import html
+from functools import cache
 
 import plotly.io as pio
 from plotly.io.base_renderers import MimetypeRenderer
@@ -61,3 +62,59 @@ def install_renderer() -> None:
     if RENDERER not in pio.renderers:
         pio.renderers[RENDERER] = BookHTMLRenderer()
     pio.renderers.default = RENDERER if in_book_build() else f"plotly_mimetype+{RENDERER}"
+
+
+# The browser side of plotly's FigureWidget is an anywidget module of about 4.8 MB (plotly.js included) that
+# every FigureWidget sends and the browser evaluates once per widget. anywidget 0.11 gives each widget 2 seconds
+# to initialise; when several FigureWidgets start together (Voilà creates every widget of a page at once), the
+# later ones miss that deadline and then silently drop every update from Python: the figure stops following
+# its controls. The loader below evaluates plotly's module once per page and shares it between the widgets;
+# each widget still gets its own instance of plotly's widget code (``mod.default()``), so nothing else changes.
+_LOADER_ESM = """
+const KEY = "__swlPlotlyWidgetModule";
+function shared(model) {
+  const cache = (globalThis[KEY] = globalThis[KEY] || {});
+  const version = model.get("_swl_bundle_version");
+  if (!cache[version]) {
+    const url = URL.createObjectURL(new Blob([model.get("_swl_bundle")], { type: "text/javascript" }));
+    cache[version] = import(/* @vite-ignore */ url).finally(() => URL.revokeObjectURL(url));
+  }
+  return cache[version];
+}
+export default () => {
+  let impl = null;
+  return {
+    async initialize(ctx) {
+      const mod = await shared(ctx.model);
+      impl = typeof mod.default === "function" ? mod.default() : mod.default;
+      return impl.initialize ? impl.initialize(ctx) : undefined;
+    },
+    render(ctx) { return impl.render(ctx); },
+  };
+};
+"""
+
+
+@cache
+def _shared_figure_widget_class():
+    import pathlib
+
+    import plotly
+    import plotly.graph_objects as go
+    import traitlets
+
+    bundle = (pathlib.Path(plotly.__file__).parent / "package_data" / "widgetbundle.js").read_text(encoding="utf-8")
+
+    class SharedFigureWidget(go.FigureWidget):
+        """``go.FigureWidget`` whose browser code is evaluated once per page (see the note above)."""
+
+        _esm = _LOADER_ESM
+        _swl_bundle = traitlets.Unicode(bundle).tag(sync=True)
+        _swl_bundle_version = traitlets.Unicode(f"plotly-{plotly.__version__}").tag(sync=True)
+
+    return SharedFigureWidget
+
+
+def shared_figure_widget(fig):
+    """A ``go.FigureWidget`` of ``fig`` whose browser code is shared by every figure widget on the page."""
+    return _shared_figure_widget_class()(fig)

@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from .._env import in_book_build
+from ..render import shared_figure_widget
 
 # --------------------------------------------------------------------------------------------- data
 
@@ -278,57 +279,6 @@ def apply_patch(fw, patch: dict) -> None:
             fw.layout[key] = value
 
 
-# The browser side of plotly's FigureWidget is an anywidget module of about 4.8 MB (plotly.js included) that
-# every FigureWidget sends and the browser evaluates once per widget. anywidget 0.11 gives each widget 2 seconds
-# to initialise; when several FigureWidgets start together (Voilà creates every widget of a page at once), the
-# later ones miss that deadline and then silently drop every update from Python: the figure stops following
-# its controls. The loader below evaluates plotly's module once per page and shares it between the widgets;
-# each widget still gets its own instance of plotly's widget code (``mod.default()``), so nothing else changes.
-_LOADER_ESM = """
-const KEY = "__swlPlotlyWidgetModule";
-function shared(model) {
-  const cache = (globalThis[KEY] = globalThis[KEY] || {});
-  const version = model.get("_swl_bundle_version");
-  if (!cache[version]) {
-    const url = URL.createObjectURL(new Blob([model.get("_swl_bundle")], { type: "text/javascript" }));
-    cache[version] = import(/* @vite-ignore */ url).finally(() => URL.revokeObjectURL(url));
-  }
-  return cache[version];
-}
-export default () => {
-  let impl = null;
-  return {
-    async initialize(ctx) {
-      const mod = await shared(ctx.model);
-      impl = typeof mod.default === "function" ? mod.default() : mod.default;
-      return impl.initialize ? impl.initialize(ctx) : undefined;
-    },
-    render(ctx) { return impl.render(ctx); },
-  };
-};
-"""
-
-
-@cache
-def _shared_figure_widget_class():
-    import pathlib
-
-    import plotly
-    import plotly.graph_objects as go
-    import traitlets
-
-    bundle = (pathlib.Path(plotly.__file__).parent / "package_data" / "widgetbundle.js").read_text(encoding="utf-8")
-
-    class SharedFigureWidget(go.FigureWidget):
-        """``go.FigureWidget`` whose browser code is evaluated once per page (see the note above)."""
-
-        _esm = _LOADER_ESM
-        _swl_bundle = traitlets.Unicode(bundle).tag(sync=True)
-        _swl_bundle_version = traitlets.Unicode(f"plotly-{plotly.__version__}").tag(sync=True)
-
-    return SharedFigureWidget
-
-
 def figure_widget(fig, patch: dict | None = None):
     """A ``go.FigureWidget`` whose initial state already holds ``patch``.
 
@@ -337,7 +287,7 @@ def figure_widget(fig, patch: dict | None = None):
     """
     if patch:
         apply_patch(fig, patch)
-    return _shared_figure_widget_class()(fig)
+    return shared_figure_widget(fig)
 
 
 def figure_data_snapshot(fw) -> list:
