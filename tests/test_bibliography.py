@@ -6,13 +6,14 @@ Citations are MyST roles in notebook Markdown cells and in book/*.md pages:
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pybtex.database
 import pybtex.errors
 import pytest
+
+from tests._sources import markdown_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 BIB = ROOT / "book" / "references.bib"
@@ -28,20 +29,6 @@ CODE_FENCE = re.compile(
 # Raw entry headers, e.g. "@article{munro2011," (comments and @string/@preamble/@comment are not entries).
 ENTRY_HEADER = re.compile(r"^\s*@(\w+)\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 NON_ENTRY_TYPES = {"string", "preamble", "comment"}
-
-
-def markdown_sources() -> list[tuple[str, str]]:
-    """(name, Markdown text) for every notebook Markdown cell and every book/*.md page."""
-    sources: list[tuple[str, str]] = []
-    for nb_path in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        nb = json.loads(nb_path.read_text(encoding="utf-8"))
-        for i, cell in enumerate(nb.get("cells", [])):
-            if cell.get("cell_type") == "markdown":
-                text = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-                sources.append((f"{nb_path.relative_to(ROOT)} (cell {i})", text))
-    for md_path in sorted((ROOT / "book").glob("*.md")):
-        sources.append((str(md_path.relative_to(ROOT)), md_path.read_text(encoding="utf-8")))
-    return sources
 
 
 def cited_keys(text: str) -> list[str]:
