@@ -173,6 +173,17 @@ def _slug(text: str) -> str:
     return "-".join(p for p in keep.split("-") if p) or "x"
 
 
+def collapsed_panels(panels: Sequence[tuple[str, str]]):
+    """An ipywidgets Accordion of titled HTML panels, all closed at first (assumptions, data, sources)."""
+    import ipywidgets as w
+
+    acc = w.Accordion(children=[w.HTML(body) for _, body in panels])
+    for i, (title, _) in enumerate(panels):
+        acc.set_title(i, title)
+    acc.selected_index = None
+    return acc
+
+
 class _Shown:
     """A component that shows its static HTML in the book build and its live widget elsewhere."""
 
@@ -221,10 +232,8 @@ class Figure(_Shown):
 
         children = [shared_figure_widget(self.fig), w.HTML(f'<p class="swl-alt">{_esc(self.alt)}</p>')]
         if self.table is not None:
-            acc = w.Accordion(children=[w.HTML(table_html(self.table, self.table_caption))])
-            acc.set_title(0, "Data table for this figure")
-            acc.selected_index = None
-            children.append(acc)
+            children.append(collapsed_panels([("Data table for this figure",
+                                               table_html(self.table, self.table_caption))]))
         return w.VBox(children)
 
 

@@ -313,7 +313,7 @@ class CareerLengthExplorer(b.WorkforceExplorer):
     def _build_widgets(self) -> dict:
         import ipywidgets as w
 
-        from ..explore import table_html
+        from ..explore import collapsed_panels, table_html
 
         N0, year = default_workforce()
         style = {"description_width": "initial"}
@@ -443,15 +443,12 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         upload.observe(on_upload, names="value")
         summary.value = b.summary_html(first["summary"])
 
-        acc = w.Accordion(children=[
-            w.HTML(ASSUMPTIONS),
-            w.HTML(table_html(data_table(), "Working-life figures and turnover series behind the figure")),
-            w.HTML(b.sources_html([p["source_id"] for p in professions()] + ["hc2016socialworkreform"]
+        acc = collapsed_panels([
+            ("Assumptions of the model", ASSUMPTIONS),
+            ("Data table", table_html(data_table(), "Working-life figures and turnover series behind the figure")),
+            ("Sources", b.sources_html([p["source_id"] for p in professions()] + ["hc2016socialworkreform"]
                                   + turnover_series()[0]["sources"] + turnover_series()[1]["sources"])),
         ])
-        for i, t in enumerate(["Assumptions of the model", "Data table", "Sources"]):
-            acc.set_title(i, t)
-        acc.selected_index = None
         help_upload = w.HTML(
             '<p class="swl-note">Your own CSV (at most 5 MB, UTF-8) in the shape of the book\'s '
             "<code>career_length</code> table: columns <code>measure, group, geography, period, value, unit, status, "

@@ -274,7 +274,7 @@ class FundingExplorer(b.WorkforceExplorer):
     def _build_widgets(self) -> dict:
         import ipywidgets as w
 
-        from ..explore import table_html
+        from ..explore import collapsed_panels, table_html
 
         style = {"description_width": "initial"}
         first = funding_update("adult-number")
@@ -321,12 +321,11 @@ class FundingExplorer(b.WorkforceExplorer):
         series.observe(redraw, names="value")
         upload.observe(on_upload, names="value")
         summary.value = b.summary_html(first["summary"])
-        acc = w.Accordion(children=[w.HTML(ASSUMPTIONS),
-                                    w.HTML(table_html(changes_table(), "Funding, spending, demand and workforce figures")),
-                                    w.HTML(b.sources_html(self._sources()))])
-        for i, t in enumerate(["How to read this chart", "Data table", "Sources"]):
-            acc.set_title(i, t)
-        acc.selected_index = None
+        acc = collapsed_panels([
+            ("How to read this chart", ASSUMPTIONS),
+            ("Data table", table_html(changes_table(), "Funding, spending, demand and workforce figures")),
+            ("Sources", b.sources_html(self._sources())),
+        ])
         help_up = w.HTML('<p class="swl-note">Add your own council\'s series (at most 5 MB, UTF-8) in the shape of the '
                          "book's <code>context_funding</code> table: <code>measure, group, geography, period, value, unit, "
                          "status, source</code>. The first measure in the file is drawn against the right-hand scale.</p>")

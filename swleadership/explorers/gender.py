@@ -288,7 +288,7 @@ def ethnicity_update(year: int = 2022, area: str = "E92000001") -> dict:
             suppressed.append(f"{ROLE_LABELS.get(r, r)}: no row")
         elif row["shares_suppression"]:
             c = row["shares_suppression"]
-            suppressed.append(f"{ROLE_LABELS.get(r, r)}: suppressed ('{c}', {codes.get(c, c)})")
+            suppressed.append(f"{ROLE_LABELS.get(r, r)}: suppressed ("{c}", {codes.get(c, c)})")
 
     def share(role, col):
         row = by_role.get(role)
@@ -426,7 +426,7 @@ class GenderExplorer(b.WorkforceExplorer):
     def _build_widgets(self) -> dict:
         import ipywidgets as w
 
-        from ..explore import table_html
+        from ..explore import collapsed_panels, table_html
 
         style = {"description_width": "initial"}
         controls, figures, parts = {}, {}, []
@@ -609,12 +609,11 @@ class GenderExplorer(b.WorkforceExplorer):
                              "authority.</p>"),
                       w.HBox([year, area], layout=w.Layout(flex_flow="row wrap")), notes3, fw3, s3]
 
-        acc = w.Accordion(children=[w.HTML(ASSUMPTIONS),
-                                    w.HTML(table_html(shares_table(), "Share of women by group, every figure in the data")),
-                                    w.HTML(b.sources_html(self._sources() + ["dfe2023cswwethnicity"]))])
-        for i, t in enumerate(["Assumptions and cautions", "Data table", "Sources"]):
-            acc.set_title(i, t)
-        acc.selected_index = None
+        acc = collapsed_panels([
+            ("Assumptions and cautions", ASSUMPTIONS),
+            ("Data table", table_html(shares_table(), "Share of women by group, every figure in the data")),
+            ("Sources", b.sources_html(self._sources() + ["dfe2023cswwethnicity"])),
+        ])
         box = w.VBox([message] + parts + [acc])
         box.add_class(self.css_class)
         box.add_class("swl-workforce-explorer")

@@ -413,14 +413,13 @@ class PressuresExplorer(b.WorkforceExplorer):
             wdg.observe(redraw, names="value")
         upload.observe(on_upload, names="value")
         summary.value = b.summary_html(first["summary"])
-        from ..explore import table_html
+        from ..explore import collapsed_panels, table_html
 
-        acc = w.Accordion(children=[w.HTML(ASSUMPTIONS),
-                                    w.HTML(table_html(england_table(), "Children's social work workforce, England (DfE)")),
-                                    w.HTML(b.sources_html(self._sources()))])
-        for i, t in enumerate(["How to read these figures", "Data table (England)", "Sources"]):
-            acc.set_title(i, t)
-        acc.selected_index = None
+        acc = collapsed_panels([
+            ("How to read these figures", ASSUMPTIONS),
+            ("Data table (England)", table_html(england_table(), "Children's social work workforce, England (DfE)")),
+            ("Sources", b.sources_html(self._sources())),
+        ])
         help_up = w.HTML('<p class="swl-note">Your own figures for one area (at most 5 MB, UTF-8), in the shape of the '
                          "book's <code>children_workforce_areas</code> table: <code>time_period, period_end, "
                          "geographic_level, area_code, area_name, source</code> and any of the measure columns "
