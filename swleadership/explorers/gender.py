@@ -288,7 +288,7 @@ def ethnicity_update(year: int = 2022, area: str = "E92000001") -> dict:
             suppressed.append(f"{ROLE_LABELS.get(r, r)}: no row")
         elif row["shares_suppression"]:
             c = row["shares_suppression"]
-            suppressed.append(f"{ROLE_LABELS.get(r, r)}: suppressed ("{c}", {codes.get(c, c)})")
+            suppressed.append(f"{ROLE_LABELS.get(r, r)}: suppressed ('{c}', {codes.get(c, c)})")
 
     def share(role, col):
         row = by_role.get(role)
