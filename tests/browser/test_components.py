@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from swleadership.explore import AssessmentItem, action_plan_markdown, assessment_gaps
+from swleadership.assessment import AssessmentItem, action_plan_markdown, assessment_gaps
 from swleadership.site import chapter_pages
 from tests.conftest import SITE, goto
 
