@@ -343,3 +343,31 @@ def test_self_assessment_radar_gaps_reload_and_download(rel, site_url, new_page,
     title = json.loads(a.locator("script.swl-data").text_content())["title"]
     expected = action_plan_markdown(title, assessment_gaps([AssessmentItem(**i) for i in items], now, imp))
     assert out.read_text() == expected
+
+
+def test_help_links_reach_a_section_of_the_help_page(site_dir):
+    import re
+
+    help_page = (site_dir / "book" / "using-the-book.html").read_text(encoding="utf-8")
+    anchors = set()
+    for p in chapter_pages(site_dir):
+        anchors |= set(re.findall(r'class="swl-help" href="\.\./book/using-the-book\.html#([\w-]+)"',
+                                  p.read_text(encoding="utf-8")))
+    assert {"quizzes", "journal", "sorting-activities", "self-assessments", "explorers"} <= anchors, anchors
+    for a in anchors:
+        assert f'id="{a}"' in help_page, a
+
+
+def test_quiz_feedback_fits_a_phone(site_url, new_page):
+    p = new_page()
+    p.page.set_viewport_size({"width": 390, "height": 844})
+    goto(p.page, f"{site_url}/notebooks/{QUIZ_CHAPTER}.html")
+    questions = teaching.load_activities(QUIZ_CHAPTER)["quiz"]
+    n = next(n for n, q in enumerate(questions) if sum(bool(o.get("correct")) for o in q["options"]) > 1)
+    el = p.page.locator('[data-swl="question"]').nth(n)
+    _option(el, questions[n]["options"][0]["text"]).check()
+    el.locator(".swl-check").click()
+    over = el.evaluate("""q => { const r = q.getBoundingClientRect().right;
+        return Array.from(q.querySelectorAll('*')).filter(e => e.getBoundingClientRect().right > r + 1)
+                    .map(e => e.className || e.tagName); }""")
+    assert over == [], f"wider than the question at 390 px: {over}"
