@@ -224,7 +224,14 @@ def test_sorter_number_sits_beside_the_first_line_on_a_phone(site_url, new_page)
     box, lab = li.bounding_box(), label.bounding_box()
     line = float(label.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
     assert lab["height"] > 1.5 * line, "the first item's text should wrap at 390 px for this check"
-    assert abs(lab["y"] - box["y"]) < 2, "the label's first line starts the item, beside the list number"
+    assert abs(lab["y"] - box["y"]) < 2, "the label's first line starts the item"
+    # The list number sits on the item's first line box: a zero-width probe put first in the item shares that
+    # line, so it must be level with the first word of the text (not with its last line).
+    probe, first = li.evaluate("""li => { const s = document.createElement('span'); s.textContent = '\\u200b';
+        li.insertBefore(s, li.firstChild); const a = s.getBoundingClientRect(); s.remove();
+        const r = document.createRange(), t = li.querySelector('label').firstChild; r.setStart(t, 0); r.setEnd(t, 1);
+        const b = r.getBoundingClientRect(); return [a.bottom, b.bottom]; }""")
+    assert abs(probe - first) < line / 2, f"the number is level with y={probe}, the first line ends at y={first}"
     sel = li.locator("select").bounding_box()
     assert sel["y"] >= lab["y"] + lab["height"] - 1 and sel["x"] + sel["width"] <= box["x"] + box["width"] + 1
 
