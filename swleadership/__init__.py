@@ -10,6 +10,7 @@ Submodules are imported lazily, so a chapter that only shows a quiz does not pay
 - ``swleadership.facts``: named figures for the prose (``glue_facts``).
 - ``swleadership.models``: the small models behind the explorers.
 - ``swleadership.explore``: figures and explorers that work live, in Voilà and in the static book.
+- ``swleadership.assessment``: self-assessments (ratings, radar chart, gaps, action plan).
 - ``swleadership.explorers``: the four workforce explorers.
 - ``swleadership.teaching``: quizzes, reflective journal and sorting activities.
 - ``swleadership.sphinxext``: the Sphinx extension the book build loads.
@@ -25,7 +26,7 @@ _EXPORTS = {
     "sorter": "teaching",
     "figure": "explore",
     "explorer": "explore",
-    "self_assessment": "explore",
+    "self_assessment": "assessment",
     "Select": "explore",
     "Range": "explore",
     "Radio": "explore",

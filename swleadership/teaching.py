@@ -2,32 +2,48 @@
 
 Each chapter keeps its activities in ``notebooks/activities/<chapter-id>.yml`` (schema in CONTRIBUTING.md).
 
-In the static book the components are native HTML (radio buttons, selects, text areas, buttons) driven by
-``book/assets/swl.js``: they work with no kernel and no network, from the keyboard, and give feedback per answer
-in a live region. In JupyterLab and Voilà the same HTML carries the script inline (outputs made in a session
-are trusted), and the journal's prompts are shown as Markdown to answer in the cell below.
+In the static book the components are native HTML (radio buttons, checkboxes, selects, text areas, buttons)
+driven by ``book/assets/swl.js``: they work with no kernel and no network, from the keyboard, and give feedback
+per answer in a live region. In JupyterLab and Voilà the same HTML carries the script inline (outputs made in a
+session are trusted), and the journal's prompts are shown as Markdown to answer in the cell below.
+
+The rules a quiz keeps (checked here for each file, and over the whole book by ``tests/test_quizzes.py``):
+
+- options are shown in a fixed, shuffled order (``option_orders``): the same in every build and live;
+- a question with several correct options says "Choose all that apply" and uses checkboxes;
+- the component says "Correct." or "Not quite." itself, so feedback never starts with a verdict word;
+- a sorter's feedback never starts with a category: the component names the suggested answer.
+
+Example::
+
+    quiz("14-adaptive")        # the chapter's quiz, with a score and "Try again" at the end
+    journal("14-adaptive")     # its reflection prompts
+    sorter("14-adaptive", "challenges")
 """
 
 from __future__ import annotations
 
-import html
-import json
+import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from ._env import REPO_ROOT, in_book_build
+from ._html import esc as _esc
+from ._html import help_link
+from ._html import json_script as _json_script
 
 ASSETS = REPO_ROOT / "book" / "assets"
+
+#: Words the components say themselves ("Correct." / "Not quite." / "the suggested answer is ...").
+VERDICT = re.compile(r"^\W*(correct|incorrect|not quite|not|no|yes|right|wrong)\b", re.IGNORECASE)
+
+MULTI_HINT = "Choose all that apply."
 
 
 class ActivityError(ValueError):
     """An activities file is missing or malformed; the message names the file and the entry."""
-
-
-def _esc(text: Any) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def activities_path(chapter_id: str) -> Path:
@@ -55,6 +71,16 @@ def load_activities(chapter_id: str) -> dict:
     return data
 
 
+def _verdict(text: str) -> str | None:
+    m = VERDICT.match(str(text))
+    return m.group(1) if m else None
+
+
+def _starts_with_label(text: str, label: str) -> bool:
+    """True if ``text`` opens with ``label`` used as a heading ("Mixed. ...", "Adaptive: ...")."""
+    return re.match(rf"\W*{re.escape(str(label))}\s*([.:;,]|$)", str(text), re.IGNORECASE) is not None
+
+
 def check_activities(data: dict, fname: str) -> None:
     """Raise ``ActivityError`` naming the file and entry for anything a component could not show."""
     unknown = set(data) - {"quiz", "reflection", "sorters", "title"}
@@ -70,6 +96,11 @@ def check_activities(data: dict, fname: str) -> None:
         for m, o in enumerate(opts, 1):
             if not isinstance(o, dict) or not str(o.get("text", "")).strip() or not str(o.get("feedback", "")).strip():
                 raise ActivityError(f"{where}, option {m}: needs 'text' and 'feedback' (say why)")
+            word = _verdict(o["feedback"])
+            if word:
+                raise ActivityError(
+                    f"{where}, option {m}: feedback starts with {word!r}; the quiz already says 'Correct.' or "
+                    "'Not quite.', so start the feedback with the reason")
         if not any(o.get("correct") for o in opts):
             raise ActivityError(f"{where}: mark at least one option 'correct: true'")
     for n, r in enumerate(data.get("reflection") or [], 1):
@@ -88,8 +119,62 @@ def check_activities(data: dict, fname: str) -> None:
             bad = [a for a in answers if a not in cats]
             if bad:
                 raise ActivityError(f"{where}, item {m}: answer {bad[0]!r} is not one of the categories {cats}")
+            fb = str(it["feedback"]).strip()
+            first = next((c for c in cats if _starts_with_label(fb, c)), None) or _verdict(fb)
+            if first:
+                raise ActivityError(
+                    f"{where}, item {m}: feedback starts with {first!r}; the sorter already names the suggested "
+                    "answer and says 'Correct.' or 'Not quite.', so start the feedback with the reason")
         if not s.get("items"):
             raise ActivityError(f"{where}: needs items")
+
+
+def _draw(seed: str, i: int) -> int:
+    """A number drawn from SHA-256 of ``seed`` and ``i`` (``hash()`` changes between runs; this never does)."""
+    return int.from_bytes(hashlib.sha256(f"{seed}\n{i}".encode()).digest()[:8], "big")
+
+
+def _shuffle(items: list, seed: str) -> list:
+    out = list(items)
+    for i in range(len(out) - 1, 0, -1):  # Fisher-Yates
+        j = _draw(seed, i) % (i + 1)
+        out[i], out[j] = out[j], out[i]
+    return out
+
+
+def option_orders(chapter_id: str, questions: list[dict]) -> list[list[int]]:
+    """The order in which each question's options are shown, fixed by the chapter id and the question texts.
+
+    The same in every build, live and in the tests. Each question's options are shuffled with a seed made of
+    the chapter id and its text. The positions of the correct answers are spread evenly over the chapter: the
+    questions are taken in the order of their seeds (not their order on the page), and each puts its correct
+    option(s) on the position(s) the chapter has used least so far (ties broken by a rotation seeded by the
+    chapter id). A short chapter thus never piles its answers on one position, and a student cannot read a
+    pattern off the page.
+    """
+    seeds = [f"{chapter_id}\n{str(q['question']).strip()}" for q in questions]
+    start = _draw(chapter_id, 0)
+    used: dict[int, int] = {}
+    orders: list[list[int]] = [[] for _ in questions]
+    for rank, k in enumerate(sorted(range(len(questions)), key=lambda k: (_draw(seeds[k], 0), k))):
+        opts = questions[k]["options"]
+        n = len(opts)
+        right = _shuffle([i for i in range(n) if opts[i].get("correct")], seeds[k] + "\nright")
+        wrong = _shuffle([i for i in range(n) if not opts[i].get("correct")], seeds[k])
+        slots = sorted(range(n), key=lambda p: (used.get(p, 0), (p - start - rank) % n))[:len(right)]
+        order = []
+        for p in range(n):
+            order.append(right.pop(0) if p in slots else wrong.pop(0))
+        for p in slots:
+            used[p] = used.get(p, 0) + 1
+        orders[k] = order
+    return orders
+
+
+def shown_options(chapter_id: str, questions: list[dict]) -> list[list[dict]]:
+    """Each question's options in the order the student sees them (``option_orders``)."""
+    return [[q["options"][i] for i in order] for q, order in zip(questions, option_orders(chapter_id, questions),
+                                                                  strict=True)]
 
 
 @lru_cache(maxsize=1)
@@ -98,11 +183,6 @@ def _runtime() -> str:
     js = (ASSETS / "swl.js").read_text(encoding="utf-8")
     css = (ASSETS / "swl.css").read_text(encoding="utf-8")
     return f"<style>{css}</style><script>{js}</script>"
-
-
-def _json_script(payload: Any, cls: str) -> str:
-    data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
-    return f'<script type="application/json" class="{cls}">{data}</script>'
 
 
 @dataclass
@@ -127,44 +207,55 @@ class _Component:
 SUP = 'data-lm-suppress-shortcuts="true"'
 
 
-def quiz_html(chapter_id: str, questions: list[dict]) -> str:
+def quiz_html(chapter_id: str, questions: list[dict], title: str | None = None) -> str:
+    """The quiz's HTML: options in ``option_order``; checkboxes where several options are correct."""
     blocks = []
     total = len(questions)
-    for n, q in enumerate(questions, 1):
+    for n, (q, shown) in enumerate(zip(questions, shown_options(chapter_id, questions), strict=True), 1):
         qid = f"swl-quiz-{chapter_id}-{n}"
+        multi = sum(bool(o.get("correct")) for o in shown) > 1
+        kind = "checkbox" if multi else "radio"
         opts = []
-        for m, o in enumerate(q["options"]):
+        for m, o in enumerate(shown):
             oid = f"{qid}-{m}"
             opts.append(
-                f'<div class="swl-opt"><input type="radio" name="{qid}" id="{oid}" value="{m}" {SUP}>'
-                f'<label for="{oid}">{_esc(o["text"])}</label></div>'
+                f'<div class="swl-opt"><input type="{kind}" name="{qid}" id="{oid}" value="{m}" {SUP}>'
+                f'<label for="{oid}">{_esc(o["text"])}</label><div class="swl-optfb"></div></div>'
             )
         data = {
-            "correct": [m for m, o in enumerate(q["options"]) if o.get("correct")],
-            "feedback": [str(o["feedback"]) for o in q["options"]],
+            "multi": multi,
+            "correct": [m for m, o in enumerate(shown) if o.get("correct")],
+            "feedback": [str(o["feedback"]).strip() for o in shown],
         }
+        hint = f' <span class="swl-multi">{MULTI_HINT}</span>' if multi else ""
+        flag = ' data-multi="1"' if multi else ""
         blocks.append(
-            f'<div class="swl-question" data-swl="question">'
-            f'<fieldset><legend><span class="swl-qnum">Question {n} of {total}.</span> {_esc(q["question"])}</legend>'
+            f'<div class="swl-question" data-swl="question"{flag}>'
+            f'<fieldset><legend><span class="swl-qnum">Question {n} of {total}.</span> {_esc(q["question"])}{hint}</legend>'
             f"{''.join(opts)}</fieldset>"
             f'<button type="button" class="swl-check">Check answer {n}</button>'
             f'<div class="swl-feedback" role="status" aria-live="polite"></div>'
             f'{_json_script(data, "swl-data")}</div>'
         )
     return (
-        f'<section class="swl-quiz" data-swl="quiz" aria-label="Self-check quiz">'
-        f'<p class="swl-note">Choose an answer and press <em>Check answer</em> (or Enter). '
-        f"Each answer explains why it is right or not. Nothing is recorded.</p>{''.join(blocks)}</section>"
+        f'<section class="swl-quiz" data-swl="quiz" data-chapter="{_esc(chapter_id)}" '
+        f'data-title="{_esc(title or chapter_id)}" aria-label="Self-check quiz">'
+        f'<p class="swl-note">Choose an answer, then check it. {help_link("quizzes", "How the quizzes work")}</p>'
+        f"{''.join(blocks)}"
+        '<div class="swl-quiz-end"><div class="swl-buttons">'
+        '<button type="button" class="swl-score-btn">Show my score</button> '
+        '<button type="button" class="swl-retry">Try again</button></div>'
+        '<p class="swl-score" role="status" aria-live="polite"></p></div></section>'
     )
 
 
 def quiz(chapter_id: str) -> _Component:
-    """The chapter's self-marking quiz (questions from its activities file)."""
+    """The chapter's self-marking quiz (questions from its activities file), with a score and "Try again"."""
     data = load_activities(chapter_id)
     questions = data.get("quiz") or []
     if not questions:
         raise ActivityError(f"{chapter_id}.yml: has no quiz questions")
-    return _Component(quiz_html(chapter_id, questions))
+    return _Component(quiz_html(chapter_id, questions, data.get("title")))
 
 
 def journal_html(chapter_id: str, prompts: list[dict], title: str) -> str:
@@ -180,10 +271,13 @@ def journal_html(chapter_id: str, prompts: list[dict], title: str) -> str:
         f'<section class="swl-journal" data-swl="journal" data-chapter="{_esc(chapter_id)}" '
         f'data-title="{_esc(title)}" aria-label="Reflective journal">'
         f"{''.join(rows)}"
-        '<p class="swl-note">Your answers are saved only in this browser (local storage) as you type, and come back '
-        "when you return. Nothing is sent anywhere. Export them to keep a copy.</p>"
+        f'<p class="swl-note">Your answers stay in this browser. {help_link("journal", "Where your answers are kept")}</p>'
         '<div class="swl-buttons"><button type="button" class="swl-export">Export all my reflections (Markdown)</button> '
-        '<button type="button" class="swl-clear">Clear this chapter\'s answers</button></div>'
+        '<button type="button" class="swl-clear" aria-expanded="false">Clear this chapter\'s answers</button></div>'
+        '<div class="swl-confirm" role="group" aria-label="Confirm clearing" hidden>'
+        "<p>Delete your answers on this page from this browser? This cannot be undone.</p>"
+        '<div class="swl-buttons"><button type="button" class="swl-confirm-yes">Yes, delete them</button> '
+        '<button type="button" class="swl-confirm-no">No, keep them</button></div></div>'
         '<p class="swl-jstatus" role="status" aria-live="polite"></p></section>'
     )
 
@@ -208,15 +302,16 @@ def sorter_html(chapter_id: str, name: str, spec: dict) -> str:
         iid = f"{sid}-{n}"
         opts = '<option value="">Choose…</option>' + "".join(f'<option value="{_esc(c)}">{_esc(c)}</option>' for c in cats)
         answers = it["answer"] if isinstance(it["answer"], list) else [it["answer"]]
-        data.append({"answers": answers, "feedback": str(it["feedback"])})
+        data.append({"answers": [str(a) for a in answers], "feedback": str(it["feedback"]).strip()})
         items.append(
-            f'<li class="swl-sort-item"><label for="{iid}">{_esc(it["text"])}</label> '
+            f'<li class="swl-sort-item"><label for="{iid}">{_esc(it["text"])}</label>'
             f'<select id="{iid}" {SUP}>{opts}</select><div class="swl-feedback" aria-live="polite"></div></li>'
         )
     instructions = spec.get("instructions") or "Sort each item, then check your answers."
     return (
         f'<section class="swl-sorter" data-swl="sorter" aria-label="{_esc(spec.get("title") or "Sorting activity")}">'
-        f'<p class="swl-note">{_esc(instructions)}</p><ol class="swl-sort-list">{"".join(items)}</ol>'
+        f'<p class="swl-note">{_esc(instructions)} {help_link("sorting-activities", "How sorting works")}</p>'
+        f'<ol class="swl-sort-list">{"".join(items)}</ol>'
         f'<div class="swl-buttons"><button type="button" class="swl-check">Check my answers</button></div>'
         f'<p class="swl-score" role="status" aria-live="polite"></p>{_json_script(data, "swl-data")}</section>'
     )
@@ -231,4 +326,50 @@ def sorter(chapter_id: str, name: str) -> _Component:
     return _Component(sorter_html(chapter_id, name, spec))
 
 
-__all__ = ["quiz", "journal", "sorter", "load_activities", "ActivityError"]
+__all__ = ["quiz", "journal", "sorter", "load_activities", "check_activities", "option_orders", "shown_options",
+           "quiz_stats",
+           "ActivityError"]
+
+
+def quiz_stats(folder: Path | None = None) -> dict:
+    """Figures over every quiz in the book, as the student sees it (after ``option_order``).
+
+    ``positions``: how many correct answers sit at each shown position (0 = first); ``longest``: questions
+    whose longest option (by characters, a unique longest) is a correct one; ``multi``: questions with
+    several correct options; ``verdict_prefix``: feedback (quiz and sorter) starting with a verdict word or,
+    for sorters, with a category. Run ``python -m swleadership.teaching`` to print them.
+    """
+    import yaml
+
+    folder = folder or REPO_ROOT / "notebooks" / "activities"
+    out = {"questions": 0, "positions": {}, "longest": 0, "multi": 0, "verdict_prefix": 0}
+    for path in sorted(folder.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        questions = data.get("quiz") or []
+        for shown in shown_options(path.stem, questions):
+            out["questions"] += 1
+            correct = [m for m, o in enumerate(shown) if o.get("correct")]
+            for m in correct:
+                out["positions"][m] = out["positions"].get(m, 0) + 1
+            lengths = [len(str(o["text"])) for o in shown]
+            top = max(lengths)
+            if lengths.count(top) == 1 and lengths.index(top) in correct:
+                out["longest"] += 1
+            out["multi"] += len(correct) > 1
+            out["verdict_prefix"] += sum(bool(_verdict(o.get("feedback", ""))) for o in shown)
+        for s in (data.get("sorters") or {}).values():
+            for it in s.get("items") or []:
+                fb = str(it.get("feedback", "")).strip().lower()
+                out["verdict_prefix"] += bool(_verdict(fb) or any(_starts_with_label(fb, c)
+                                                                  for c in s.get("categories") or []))
+    return out
+
+
+if __name__ == "__main__":  # pragma: no cover - a report for people
+    st = quiz_stats()
+    total = sum(st["positions"].values())
+    spread = ", ".join(f"{k + 1}: {v} ({v / total:.0%})" for k, v in sorted(st["positions"].items()))
+    print(f"{st['questions']} questions, {total} correct answers by shown position: {spread}")
+    print(f"correct answer is the longest option: {st['longest']} ({st['longest'] / st['questions']:.0%})")
+    print(f"questions with several correct answers: {st['multi']}")
+    print(f"feedback starting with a verdict word or sorter category: {st['verdict_prefix']}")

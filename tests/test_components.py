@@ -7,15 +7,8 @@ import plotly.graph_objects as go
 import pytest
 
 from swleadership import explore, teaching
-from swleadership.explore import (
-    AssessmentItem,
-    Checkbox,
-    Radio,
-    Range,
-    Select,
-    action_plan_markdown,
-    assessment_gaps,
-)
+from swleadership.assessment import AssessmentItem, action_plan_markdown, assessment_gaps
+from swleadership.explore import Checkbox, Radio, Range, Select
 
 ITEMS = [AssessmentItem("a", "Vision", action="Act A"), AssessmentItem("b", "Care", action="Act B"),
          AssessmentItem("c", "Voice", action="Act C"), AssessmentItem("d", "Craft", action="Act D")]
@@ -125,14 +118,67 @@ def test_renderer_gives_html_without_plotlyjs():
     assert "Plotly.newPlot" in html and len(html) < 20_000
 
 
-def test_quiz_html_marks_answers_and_feedback(tmp_path, monkeypatch):
+def test_quiz_html_marks_answers_and_feedback():
     q = [{"question": "Q?", "options": [{"text": "yes", "correct": True, "feedback": "because"},
                                          {"text": "no", "feedback": "since"}]}]
-    html = teaching.quiz_html("ch", q)
+    html = teaching.quiz_html("ch", q, "Chapter")
     assert '<legend><span class="swl-qnum">Question 1 of 1.</span> Q?</legend>' in html
     data = json.loads(re.search(r'class="swl-data">(.*?)</script>', html).group(1))
-    assert data == {"correct": [0], "feedback": ["because", "since"]}
+    shown = teaching.shown_options("ch", q)[0]
+    right = [m for m, o in enumerate(shown) if o["text"] == "yes"]
+    assert data == {"multi": False, "correct": right, "feedback": [o["feedback"] for o in shown]}
     assert html.count('type="radio"') == 2 and 'role="status"' in html
+    assert 'data-chapter="ch"' in html and 'data-title="Chapter"' in html
+    assert "swl-score-btn" in html and "swl-retry" in html  # a score at the end and "Try again"
+    assert "using-the-book" in html and "local storage" not in html and "kernel" not in html
+
+
+def test_quiz_with_several_answers_uses_checkboxes():
+    q = [{"question": "Which?", "options": [{"text": "a", "correct": True, "feedback": "fa"},
+                                             {"text": "b", "correct": True, "feedback": "fb"},
+                                             {"text": "c", "feedback": "fc"}]}]
+    html = teaching.quiz_html("ch", q)
+    assert html.count('type="checkbox"') == 3 and 'type="radio"' not in html
+    assert "Choose all that apply." in html
+    data = json.loads(re.search(r'class="swl-data">(.*?)</script>', html).group(1))
+    shown = teaching.shown_options("ch", q)[0]
+    assert data["multi"] is True
+    assert sorted(shown[m]["text"] for m in data["correct"]) == ["a", "b"]
+
+
+def test_sorter_keeps_every_accepted_answer():
+    spec = {"categories": ["A", "B", "C"], "items": [{"text": "x", "answer": ["A", "C"], "feedback": "either"},
+                                                   {"text": "y", "answer": "B", "feedback": "only"}]}
+    html = teaching.sorter_html("ch", "s", spec)
+    data = json.loads(re.search(r'class="swl-data">(.*?)</script>', html).group(1))
+    assert data == [{"answers": ["A", "C"], "feedback": "either"}, {"answers": ["B"], "feedback": "only"}]
+
+
+def _quiz(n_bad: int, option: dict) -> dict:
+    good = {"question": "Q", "options": [{"text": "a", "correct": True, "feedback": "because"},
+                                          {"text": "b", "feedback": "since"}]}
+    bad = {"question": "Q", "options": [{"text": "a", "correct": True, "feedback": "because"}, option]}
+    return {"quiz": [good] * (n_bad - 1) + [bad] + [good]}
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+@pytest.mark.parametrize(
+    "option, message",
+    [
+        ({"text": "b"}, "option 2: needs 'text' and 'feedback'"),
+        ({"text": "b", "feedback": "Not quite. since"}, "option 2: feedback starts with 'Not quite'"),
+        ({"text": "b", "feedback": "No: since"}, "option 2: feedback starts with 'No'"),
+    ],
+)
+def test_activity_checker_checks_every_question(n, option, message):
+    with pytest.raises(teaching.ActivityError, match=re.escape(f"demo.yml: quiz question {n}, {message}")):
+        teaching.check_activities(_quiz(n, option), "demo.yml")
+
+
+def test_activity_checker_checks_every_sorter_item():
+    items = [{"text": "x", "answer": "A", "feedback": "f"}, {"text": "y", "answer": "B", "feedback": "B. because"}]
+    with pytest.raises(teaching.ActivityError, match=r"sorter 's', item 2: feedback starts with 'B'"):
+        teaching.check_activities({"sorters": {"s": {"categories": ["A", "B"], "items": items}}}, "demo.yml")
 
 
 @pytest.mark.parametrize(
@@ -153,6 +199,12 @@ def test_activity_errors_name_file_and_entry(doc, message):
     with pytest.raises(teaching.ActivityError, match=re.escape(message)) as e:
         teaching.check_activities(doc, "demo.yml")
     assert str(e.value).startswith("demo.yml")
+
+
+def test_journal_asks_before_clearing():
+    html = teaching.journal_html("ch", [{"prompt": "P"}], "T")
+    assert 'class="swl-confirm"' in html and "hidden" in html and "swl-confirm-yes" in html
+    assert "local storage" not in html and "using-the-book" in html
 
 
 def test_journal_live_face_is_markdown_to_answer_below(tmp_path, monkeypatch):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from swleadership import explore
-from swleadership.explore import SelfAssessment, assessment_gaps
+from swleadership import assessment as explore
+from swleadership.assessment import SelfAssessment, assessment_gaps
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,10 +3,14 @@
  * Every component is plain HTML written by the Python package (swleadership) with its data in a
  * <script type="application/json">; this script finds them (elements with data-swl) and wires native controls:
  *   explorer   - labelled <select>/<input type=range>/radio/checkbox -> Plotly.restyle/relayout of precomputed states
- *   quiz       - radio buttons + "Check answer" -> feedback per answer in a live region
+ *   quiz       - radio buttons or checkboxes + "Check answer" -> feedback in a live region; a score at the end,
+ *                "Try again"; the latest score is saved to localStorage (swl-quiz:<chapter>)
  *   sorter     - a <select> per item + "Check my answers" -> feedback per item and a score
- *   journal    - <textarea>s saved to localStorage; export all reflections as Markdown; clear this chapter
+ *   journal    - <textarea>s saved to localStorage (swl-journal:<chapter>:<n>); export all reflections as
+ *                Markdown; clear this chapter after an in-page confirmation
  *   assessment - ratings -> radar chart, gap table, downloadable action plan; saved to localStorage
+ *                (swl-assessment:<id>, with the title and items so the portfolio can rebuild the plan)
+ *   portfolio  - the "My portfolio" page: gathers all of the above from localStorage; export and print
  * Nothing is sent anywhere. Loaded once per page by the book; inlined by the package in JupyterLab/Voila.
  */
 (function () {
@@ -15,6 +19,7 @@
 
   var JOURNAL_PREFIX = "swl-journal:";
   var ASSESS_PREFIX = "swl-assessment:";
+  var QUIZ_PREFIX = "swl-quiz:";
 
   function data(el, cls) {
     var s = el.querySelector("script.swl-" + cls);
@@ -98,22 +103,89 @@
   }
 
   /* ------------------------------------------------------------------ quiz */
+  /* The component says "Correct." / "Not quite." itself; the feedback in the YAML starts with the reason. */
   function initQuestion(q) {
     var d = data(q, "data");
     var fb = q.querySelector(".swl-feedback");
     var btn = q.querySelector(".swl-check");
+    var inputs = Array.prototype.slice.call(q.querySelectorAll("input"));
     function check() {
-      var c = q.querySelector("input:checked");
-      if (!c) { fb.className = "swl-feedback swl-none"; fb.textContent = "Choose an answer first."; return; }
-      var i = parseInt(c.value, 10);
-      var right = d.correct.indexOf(i) >= 0;
+      var chosen = inputs.filter(function (i) { return i.checked; }).map(function (i) { return parseInt(i.value, 10); });
+      if (!chosen.length) {
+        fb.className = "swl-feedback swl-none";
+        fb.textContent = d.multi ? "Choose at least one answer first." : "Choose an answer first.";
+        return;
+      }
+      var right;
+      if (d.multi) {
+        var hits = chosen.filter(function (i) { return d.correct.indexOf(i) >= 0; }).length;
+        var extra = chosen.length - hits;
+        right = hits === d.correct.length && extra === 0;
+        fb.textContent = right ? "Correct: you chose all " + d.correct.length + " answers that apply." :
+          "Not quite: you chose " + hits + " of the " + d.correct.length + " answers that apply" +
+          (extra ? ", and " + extra + " that " + (extra === 1 ? "does" : "do") + " not." : ".") +
+          " The feedback under each answer explains.";
+        inputs.forEach(function (inp) {
+          var i = parseInt(inp.value, 10), box = inp.parentNode.querySelector(".swl-optfb");
+          var applies = d.correct.indexOf(i) >= 0;
+          box.className = "swl-optfb " + (applies ? "swl-right" : "swl-wrong");
+          box.textContent = (applies ? "Applies. " : "Does not apply. ") + d.feedback[i];
+        });
+      } else {
+        var i = chosen[0];
+        right = d.correct.indexOf(i) >= 0;
+        fb.textContent = (right ? "Correct. " : "Not quite. ") + d.feedback[i];
+      }
       fb.className = "swl-feedback " + (right ? "swl-right" : "swl-wrong");
-      fb.textContent = (right ? "Correct. " : "Not quite. ") + d.feedback[i];
       q.setAttribute("data-answered", right ? "right" : "wrong");
+      q.dispatchEvent(new CustomEvent("swl:checked", { bubbles: true }));
     }
     btn.addEventListener("click", check);
     q.addEventListener("keydown", function (e) {
-      if (e.key === "Enter" && e.target && e.target.type === "radio") { e.preventDefault(); check(); }
+      if (e.key === "Enter" && e.target && (e.target.type === "radio" || e.target.type === "checkbox")) {
+        e.preventDefault(); check();
+      }
+    });
+    q.swlReset = function () {
+      inputs.forEach(function (i) { i.checked = false; });
+      Array.prototype.forEach.call(q.querySelectorAll(".swl-optfb"), function (b) { b.textContent = ""; b.className = "swl-optfb"; });
+      fb.textContent = ""; fb.className = "swl-feedback";
+      q.removeAttribute("data-answered");
+    };
+  }
+
+  function initQuiz(root) {
+    var ls = store();
+    var chapter = root.getAttribute("data-chapter"), title = root.getAttribute("data-title");
+    var qs = Array.prototype.slice.call(root.querySelectorAll('[data-swl="question"]'));
+    var out = root.querySelector(".swl-score");
+    function score(save) {
+      var right = 0, answered = 0;
+      qs.forEach(function (q) {
+        var a = q.getAttribute("data-answered");
+        if (a) { answered += 1; }
+        if (a === "right") { right += 1; }
+      });
+      out.textContent = "Your score: " + right + " of " + qs.length + " right." +
+        (answered < qs.length ? " " + (qs.length - answered) + " not checked yet." : "") +
+        (right < qs.length ? " Read the feedback, then press Try again to have another go." : "");
+      root.setAttribute("data-score", right + "/" + qs.length);
+      if (save && ls && answered) {
+        ls.setItem(QUIZ_PREFIX + chapter, JSON.stringify({ right: right, total: qs.length, answered: answered,
+          chapter: chapter, title: title, saved: new Date().toISOString() }));
+      }
+    }
+    root.addEventListener("swl:checked", function () {
+      var all = qs.every(function (q) { return q.getAttribute("data-answered"); });
+      if (all) { score(true); }
+    });
+    root.querySelector(".swl-score-btn").addEventListener("click", function () { score(true); });
+    root.querySelector(".swl-retry").addEventListener("click", function () {
+      qs.forEach(function (q) { if (q.swlReset) { q.swlReset(); } });
+      out.textContent = "Answers cleared: start again at question 1.";
+      root.removeAttribute("data-score");
+      var first = root.querySelector('[data-swl="question"] input');
+      if (first) { first.focus(); }
     });
   }
 
@@ -130,8 +202,11 @@
         answered += 1;
         var ok = d[n].answers.indexOf(sel.value) >= 0;
         if (ok) { right += 1; }
+        var also = d[n].answers.filter(function (a) { return a !== sel.value; });
         fb.className = "swl-feedback " + (ok ? "swl-right" : "swl-wrong");
-        fb.textContent = (ok ? "Correct. " : "Not quite: the suggested answer is " + d[n].answers.join(" or ") + ". ") + d[n].feedback;
+        fb.textContent = (ok ? "Correct" + (also.length ? " (" + also.join(" or ") + " would also be right). " : ". ") :
+          "Not quite: the suggested answer is " + d[n].answers.join(" or ") + ". ") + d[n].feedback;
+        li.setAttribute("data-sorted", ok ? "right" : "wrong");
       });
       score.textContent = right + " of " + items.length + " match the suggested answers" +
         (answered < items.length ? " (" + (items.length - answered) + " not sorted yet)." : ".");
@@ -161,9 +236,24 @@
       download("my-reflections.md", md);
       status.textContent = "Exported your reflections as my-reflections.md.";
     });
-    root.querySelector(".swl-clear").addEventListener("click", function () {
+    /* Clearing asks first, in the page (keyboard-accessible): focus goes to "No, keep them"; Escape keeps them. */
+    var clear = root.querySelector(".swl-clear"), confirm = root.querySelector(".swl-confirm");
+    function closeConfirm(msg) {
+      confirm.hidden = true; clear.setAttribute("aria-expanded", "false");
+      status.textContent = msg; clear.focus();
+    }
+    clear.addEventListener("click", function () {
+      confirm.hidden = false; clear.setAttribute("aria-expanded", "true");
+      status.textContent = "";
+      confirm.querySelector(".swl-confirm-no").focus();
+    });
+    confirm.querySelector(".swl-confirm-no").addEventListener("click", function () { closeConfirm("Nothing was deleted."); });
+    confirm.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { e.preventDefault(); closeConfirm("Nothing was deleted."); }
+    });
+    confirm.querySelector(".swl-confirm-yes").addEventListener("click", function () {
       areas.forEach(function (ta) { ta.value = ""; if (ls) { ls.removeItem(JOURNAL_PREFIX + ta.getAttribute("data-key")); } });
-      status.textContent = "Cleared your answers on this page.";
+      closeConfirm("Deleted your answers on this page.");
     });
   }
 
@@ -251,7 +341,10 @@
     }
     function refresh(save) {
       var c = current();
-      if (save && ls) { ls.setItem(key, JSON.stringify(c)); }
+      if (save && ls) {
+        ls.setItem(key, JSON.stringify({ now: c.now, importance: c.importance, title: d.title, items: d.items,
+          saved: new Date().toISOString() }));
+      }
       var g = gaps(d.items, c.now, c.importance);
       var closed = function (a) { var r = a.map(function (v) { return v || 0; }); r.push(r[0]); return r; };
       whenPlotted(gd, function () {
@@ -281,8 +374,103 @@
     refresh(false);
   }
 
+  /* ------------------------------------------------------------------ portfolio */
+  /* Everything this browser holds for the book: quiz scores, reflections, self-assessments. Read-only here. */
+  function saved(prefix) {
+    var ls = store(), out = [];
+    if (!ls) { return out; }
+    for (var i = 0; i < ls.length; i++) {
+      var k = ls.key(i);
+      if (k && k.indexOf(prefix) === 0) {
+        try { var e = JSON.parse(ls.getItem(k)); e.key = k.slice(prefix.length); out.push(e); } catch (err) { /* skip */ }
+      }
+    }
+    out.sort(function (a, b) { return a.key < b.key ? -1 : a.key > b.key ? 1 : 0; });
+    return out;
+  }
+
+  function collect() {
+    var reflections = [], last = null;
+    saved(JOURNAL_PREFIX).forEach(function (e) {
+      if (e.chapter !== last) { reflections.push({ chapter: e.chapter, title: e.title || e.chapter, entries: [] }); last = e.chapter; }
+      reflections[reflections.length - 1].entries.push({ prompt: e.prompt, text: e.text });
+    });
+    var plans = saved(ASSESS_PREFIX).filter(function (a) { return a.items && a.now && a.importance; }).map(function (a) {
+      return { id: a.key, title: a.title || a.key, rows: gaps(a.items, a.now, a.importance) };
+    });
+    return { scores: saved(QUIZ_PREFIX), reflections: reflections, plans: plans };
+  }
+
+  function portfolioMarkdown() {
+    var c = collect();
+    var out = ["# My portfolio: Leadership in social work", "", "Exported " + new Date().toISOString().slice(0, 10) +
+      " from this browser.", "", "## Quiz scores", ""];
+    if (c.scores.length) {
+      out.push("| Chapter | Latest score |", "| --- | --- |");
+      c.scores.forEach(function (s) { out.push("| " + (s.title || s.key) + " | " + s.right + " of " + s.total + " |"); });
+    } else { out.push("(No quiz scores saved yet.)"); }
+    out.push("", "## Reflections", "");
+    if (!c.reflections.length) { out.push("(No reflections saved yet.)", ""); }
+    c.reflections.forEach(function (r) {
+      out.push("### " + r.title, "");
+      r.entries.forEach(function (e) { out.push("**" + e.prompt + "**", "", e.text, ""); });
+    });
+    out.push("## Self-assessments and action plans", "");
+    if (!c.plans.length) { out.push("(No self-assessments saved yet.)", ""); }
+    c.plans.forEach(function (p) {
+      planMarkdown(p.title, p.rows).split("\n").forEach(function (line) { out.push(line.charAt(0) === "#" ? "##" + line : line); });
+    });
+    return out.join("\n");
+  }
+
+  function initPortfolio(root) {
+    var view = root.querySelector(".swl-portfolio-view"), status = root.querySelector(".swl-pstatus");
+    function render() {
+      var c = collect(), h = [];
+      h.push('<section aria-labelledby="swl-p-scores"><h2 id="swl-p-scores">Quiz scores</h2>');
+      if (c.scores.length) {
+        h.push('<table class="swl-table"><caption>Your latest score in each chapter\'s self-check quiz</caption>' +
+          '<thead><tr><th scope="col">Chapter</th><th scope="col">Latest score</th><th scope="col">Date</th></tr></thead><tbody>');
+        c.scores.forEach(function (s) {
+          h.push('<tr><th scope="row">' + esc(s.title || s.key) + "</th><td>" + s.right + " of " + s.total + "</td><td>" +
+            esc(String(s.saved || "").slice(0, 10)) + "</td></tr>");
+        });
+        h.push("</tbody></table>");
+      } else { h.push("<p>No quiz scores yet. Each chapter's quiz saves your latest score here when you check every answer or press Show my score.</p>"); }
+      h.push('</section><section aria-labelledby="swl-p-refl"><h2 id="swl-p-refl">Reflections</h2>');
+      if (!c.reflections.length) { h.push("<p>No reflections yet. Answer the reflection prompts at the end of a chapter and they appear here.</p>"); }
+      c.reflections.forEach(function (r) {
+        h.push("<h3>" + esc(r.title) + "</h3>");
+        r.entries.forEach(function (e) { h.push('<p class="swl-pprompt">' + esc(e.prompt) + '</p><p class="swl-ptext">' + esc(e.text) + "</p>"); });
+      });
+      h.push('</section><section aria-labelledby="swl-p-plans"><h2 id="swl-p-plans">Self-assessments and action plans</h2>');
+      if (!c.plans.length) { h.push("<p>No self-assessments yet. Rate yourself in chapters 31 and 41 and your action plans appear here.</p>"); }
+      c.plans.forEach(function (p) {
+        h.push("<h3>" + esc(p.title) + "</h3>");
+        var chosen = p.rows.filter(function (g) { return g.gap !== null && g.gap >= 1; }).slice(0, 3);
+        if (!chosen.length) { h.push("<p>No gaps of 1 or more: choose one strength to share with a colleague.</p>"); }
+        else {
+          h.push("<ol>");
+          chosen.forEach(function (g) { h.push("<li><strong>" + esc(g.name) + "</strong> (gap " + g.gap + "). " + esc(g.action || "") + "</li>"); });
+          h.push("</ol>");
+        }
+      });
+      h.push("</section>");
+      view.innerHTML = h.join("");
+    }
+    render();
+    if (!store()) { status.textContent = "This browser does not allow saving, so there is nothing to gather here."; }
+    root.querySelector(".swl-export").addEventListener("click", function () {
+      download("my-portfolio.md", portfolioMarkdown());
+      status.textContent = "Exported your portfolio as my-portfolio.md.";
+    });
+    root.querySelector(".swl-print").addEventListener("click", function () { window.print(); });
+    window.addEventListener("storage", render);
+  }
+
   /* ------------------------------------------------------------------ wiring */
-  var INIT = { explorer: initExplorer, question: initQuestion, sorter: initSorter, journal: initJournal, assessment: initAssessment };
+  var INIT = { explorer: initExplorer, question: initQuestion, sorter: initSorter, journal: initJournal, assessment: initAssessment,
+               quiz: initQuiz, portfolio: initPortfolio };
 
   function scan() {
     Object.keys(INIT).forEach(function (kind) {
@@ -294,6 +482,7 @@
     });
   }
 
-  window.SWL = { version: 1, scan: scan, gaps: gaps, planMarkdown: planMarkdown, journalMarkdown: journalMarkdown };
+  window.SWL = { version: 1, scan: scan, gaps: gaps, planMarkdown: planMarkdown, journalMarkdown: journalMarkdown,
+                 portfolioMarkdown: portfolioMarkdown };
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", scan); } else { scan(); }
 })();

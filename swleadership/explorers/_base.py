@@ -10,7 +10,6 @@ Layout patches use dotted keys without list indices (``"title.text"``, ``"yaxis.
 
 from __future__ import annotations
 
-import html
 import math
 import re
 import statistics
@@ -20,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from .._env import in_book_build
+from .._html import esc, help_link
 from ..render import shared_figure_widget
 
 # --------------------------------------------------------------------------------------------- data
@@ -88,10 +88,6 @@ def source_short(source_id: str) -> str:
     pub = re.split(r"[,(;]", pub)[0].strip()
     date = (s.get("date") or "")[:4]
     return f"{pub} ({date})" if date else pub
-
-
-def esc(text: Any) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def sources_html(source_ids, lead: str = "Sources") -> str:
@@ -185,14 +181,10 @@ def summary_html(text: str) -> str:
 
 
 def live_note(kind: str) -> str:
-    """The line a static explorer shows about its live version."""
+    """The line a static explorer shows about its live version (details on the help page)."""
     return (
-        '<p class="swl-note"><strong>Static version.</strong> This page was built without a running Python '
-        f"kernel, so the controls move between precomputed states ({esc(kind)}). To type your own values, "
-        "pick any local authority or upload your own CSV, run the chapter live: use the launch button "
-        "(the rocket at the top of the page) to open it in Binder, Colab or your university's JupyterHub, or, "
-        "in a copy of the repository, run <code>make lab</code> (JupyterLab) or <code>make app</code> "
-        "(Voilà, for projecting in a seminar).</p>"
+        f'<p class="swl-note">The controls switch between prepared views ({esc(kind)}). To try your own values, '
+        f'open the chapter live: {help_link("explorers", "how to open a chapter live")}.</p>'
     )
 
 
