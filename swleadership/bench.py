@@ -3,7 +3,7 @@
 - clean build of the whole book (goal ≤ 120 s on 2 cores) and a rebuild with nothing changed (goal ≤ 15 s);
 - execution time of each notebook (from the jupyter-cache records of the clean build);
 - page weight of every chapter page: median (goal ≤ 150 KB), max (≤ 400 KB) and the three heaviest;
-- data: validating the whole package and a typical ``load()``;
+- data: validating the whole package and a typical ``load()``; importing DfE's whole indicators file;
 - models: each explorer's recompute, median and p95 (goal ≤ 20 ms);
 - Voilà: control change → figure updated in the browser, median (goal ≤ 300 ms).
 """
@@ -24,6 +24,38 @@ from .site import BUDGET_MAX, BUDGET_MEDIAN, page_weights
 
 def _line(label: str, value: str, goal: str = "") -> None:
     print(f"  {label:<44} {value:>14}   {goal}")
+
+
+def bench_dfe_import(repeats: int = 3) -> dict[str, float]:
+    """Median seconds to read DfE's whole indicators file (every area and year, remade from data/ in DfE's layout):
+    the importer alone, and a lecturer's upload of it (importer plus every check)."""
+    import statistics
+
+    sys.path.insert(0, str(REPO_ROOT))
+    from tests import _dfe_fixtures as fx  # the same DfE-layout writer the tests use
+
+    from . import dfe
+    from .data import validate_upload
+
+    raw = fx.indicators_csv()
+    path = Path(tempfile.mkdtemp(prefix="swl-dfe-")) / "csww_indicators_full.csv"
+    path.write_bytes(raw)
+
+    def timed(fn) -> float:
+        runs = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            fn()
+            runs.append(time.perf_counter() - t0)
+        return statistics.median(runs)
+
+    try:
+        rows = raw.count(b"\n") - 1
+        return {f"DfE full indicators file ({rows} rows): importer": timed(lambda: dfe.read_file(path, dfe.INDICATORS)),
+                "DfE full indicators file: upload with checks": timed(
+                    lambda: validate_upload(raw, "children_workforce_areas", path.name))}
+    finally:
+        shutil.rmtree(path.parent, ignore_errors=True)
 
 
 def build(out: Path) -> float:
@@ -81,6 +113,8 @@ def main() -> int:
             _line(label, f"{sec * 1000:.1f} ms")
     except ImportError as exc:  # pragma: no cover
         _line("data benchmarks unavailable", str(exc))
+    for label, sec in bench_dfe_import().items():
+        _line(label, f"{sec * 1000:.0f} ms")
 
     print("\nModels (explorer recompute)")
     try:

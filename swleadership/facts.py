@@ -40,7 +40,7 @@ def glue(name: str, variable, display: bool = False) -> None:
     ipy_display({prefix + k: v for k, v in bundle.items()}, raw=True, metadata=metadata)
 
 _CSWW = "children_workforce"
-_DFE = "dfe2026cswwindicators"
+_DFE = "<current DfE indicators release>"  # resolved from the data: swleadership.data.indicators_source_id()
 
 # name: (resource, filter, label)
 FACTS: dict[str, tuple[str, dict, str]] = {
@@ -291,6 +291,10 @@ def _select(name: str) -> tuple[pd.Series, pd.DataFrame, str]:
         if col == "year" and val == "latest":
             latest = True
             continue
+        if col == "source_id" and val == _DFE:
+            from swleadership.data import indicators_source_id  # noqa: PLC0415
+
+            val = indicators_source_id()
         mask &= df[col] == val
     rows = df[mask]
     if latest and not rows.empty:

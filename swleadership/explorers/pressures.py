@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from .. import data
 from .. import models as m
 from . import _base as b
 
@@ -297,7 +298,7 @@ class PressuresExplorer(b.WorkforceExplorer):
     css_class = "swl-pressures-explorer"
 
     def _sources(self):
-        ids = ["dfe2026cswwindicators"]
+        ids = [data.indicators_source_id()]
         for c in ADULT:
             ad = adult_series(c)
             if ad:
@@ -352,6 +353,7 @@ class PressuresExplorer(b.WorkforceExplorer):
                               layout=w.Layout(width="14em", min_width="14em"))
         message, upload_msg, summary, notes = w.HTML(), w.HTML(), w.HTML(), w.HTML()
         uploaded: dict = {}
+        base_annotations = tuple(fw.layout.annotations)  # the subplot titles
 
         def draw_upload():
             if not uploaded:
@@ -359,6 +361,8 @@ class PressuresExplorer(b.WorkforceExplorer):
             label, unit, kind = MEASURES[measure.value]
             df = uploaded["df"]
             with fw.batch_update():
+                fw.layout.shapes = []
+                fw.layout.annotations = base_annotations
                 if measure.value not in df.columns or df[measure.value].isna().all():
                     fw.data[T_UP].visible = False
                     fw.data[T_UP_YOY].visible = False
@@ -374,8 +378,17 @@ class PressuresExplorer(b.WorkforceExplorer):
                 fw.data[T_UP_YOY].x = d["time_period"].tolist()
                 fw.data[T_UP_YOY].y = _yoy(vals, kind)
                 fw.data[T_UP_YOY].visible = True
-            upload_msg.value = b.ok_html(f"{uploaded['name']}: drawing {label} for {uploaded['area']} "
-                                         f"({len(vals)} year(s)).")
+                gaps = upload_gaps(d, measure.value)
+                fw.layout.shapes = [gap_band(y) for y, _ in gaps]
+                fw.layout.annotations = base_annotations + tuple(gap_label(y, c) for y, c in gaps)
+            text = f"{uploaded['name']}: drawing {label} for {uploaded['area']} ({len(vals)} year(s))."
+            if gaps:
+                text += (" Not drawn, and not zeros (shaded in the figure): "
+                         + ", ".join(f"{y} ('{c}': {b.suppression_codes().get(c, c)})" for y, c in gaps) + ".")
+            if uploaded["missing"]:
+                text += (" Your file has no columns for: " + ", ".join(MEASURES[m][0] for m in uploaded["missing"])
+                         + "; the measure list offers the ones it has.")
+            upload_msg.value = b.ok_html((uploaded["notice"] + " " if uploaded["notice"] else "") + text)
 
         def redraw(*_):
             try:
@@ -406,7 +419,13 @@ class PressuresExplorer(b.WorkforceExplorer):
                 upload_msg.value = b.error_html(f"{exc} Nothing was changed.")
                 return
             uploaded.clear()
-            uploaded.update(df=df, name=name, area=str(df["area_name"].iloc[0]))
+            uploaded.update(df=df, name=name, area=str(df["area_name"].iloc[0]),
+                            notice=df.attrs.get("notice", ""), missing=list(df.attrs.get("missing_measures", [])))
+            offered = [(MEASURES[c][0], c) for c in present]
+            if measure.value not in present:
+                measure.options, measure.value = offered, present[0]  # observers redraw
+            else:
+                measure.options = offered
             draw_upload()
 
         for wdg in (measure, area, span, adult):
@@ -420,10 +439,7 @@ class PressuresExplorer(b.WorkforceExplorer):
             ("Data table (England)", table_html(england_table(), "Children's social work workforce, England (DfE)")),
             ("Sources", b.sources_html(self._sources())),
         ])
-        help_up = w.HTML('<p class="swl-note">Your own figures for one area (at most 5 MB, UTF-8), in the shape of the '
-                         "book's <code>children_workforce_areas</code> table: <code>time_period, period_end, "
-                         "geographic_level, area_code, area_name, source</code> and any of the measure columns "
-                         f"(<code>{', '.join(MEASURES)}</code>).</p>")
+        help_up = w.HTML(upload_help_html())
         box = w.VBox([
             w.HTML('<p class="swl-note">Pick a measure and an area (type a name to jump in the list). The lower panel '
                    "shows the change on the year before. Gaps are suppressed or missing values, never zeros.</p>"),
@@ -436,6 +452,40 @@ class PressuresExplorer(b.WorkforceExplorer):
         return {"controls": {"measure": measure, "area": area, "years": span, "adult": adult, "upload": upload},
                 "figure": fw, "message": message, "upload_message": upload_msg, "summary": summary, "notes": notes,
                 "box": box}
+
+
+def upload_gaps(df, measure: str) -> list[tuple[int, str]]:
+    """(year, DfE symbol) for each year of an uploaded area whose ``measure`` is suppressed rather than given."""
+    code_col = f"{measure}_suppression"
+    if code_col not in df.columns:
+        return []
+    return [(int(y), str(c)) for y, v, c in zip(df["time_period"], df[measure], df[code_col], strict=False)
+            if v != v and c]
+
+
+def gap_band(year: int) -> dict:
+    """A shaded band over a year in the top panel: the figure marks a suppressed value instead of dropping it."""
+    return {"type": "rect", "xref": "x", "yref": "y domain", "x0": year - 0.4, "x1": year + 0.4, "y0": 0, "y1": 1,
+            "fillcolor": "#767676", "opacity": 0.18, "line": {"width": 0}, "layer": "below"}
+
+
+def gap_label(year: int, code: str) -> dict:
+    return {"x": year, "xref": "x", "y": 1, "yref": "y domain", "yanchor": "bottom", "showarrow": False,
+            "text": f"your file: '{code}'", "font": {"size": 12, "color": "#333333"}}
+
+
+def upload_help_html() -> str:
+    """What the upload takes, with the template to download (a data: link: nothing is fetched)."""
+    import base64
+
+    from ..data import template_path
+
+    tpl = template_path(AREAS)
+    href = "data:text/csv;base64," + base64.b64encode(tpl.read_bytes()).decode("ascii")
+    return ('<p class="swl-note">Your own figures for one area (at most 5 MB): either DfE\'s '
+            "<code>csww_indicators_*.csv</code> file as you downloaded it (whole, or only your council's rows), or "
+            "a CSV in the shape of the book's template, with any of the measure columns. "
+            f'<a download="{tpl.name}" href="{href}">Download the template CSV</a>.</p>')
 
 
 def pressures_explorer(id: str | None = None) -> PressuresExplorer:
