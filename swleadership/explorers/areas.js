@@ -156,8 +156,9 @@
       }).join("") + "</optgroup>";
     });
     areaSel.innerHTML = html;
-    if (n && Array.prototype.some.call(areaSel.options, function (o) { return o.value === keep; })) {
-      areaSel.value = keep;
+    var kept = Array.prototype.filter.call(areaSel.options, function (o) { return o.value === keep; })[0];
+    if (kept && (!f || kept.text.toLowerCase().indexOf(f) === 0)) {
+      areaSel.value = keep;  // still the best match: stay
     } else if (n) {
       areaSel.value = f ? matchFirst(f) : D.england;
     }
