@@ -16,7 +16,7 @@ JB     := $(BIN)/jupyter-book
 APP_NB ?= 36-explore-workforce-data.ipynb
 PORT   ?= 8866
 
-.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium lab app bench clean strip
+.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium lab app bench clean strip data-update
 
 help:
 	@sed -n '2,6p' Makefile
@@ -88,6 +88,16 @@ app: $(STAMP)
 
 bench: $(STAMP) chromium
 	$(BIN)/python -m swleadership.bench
+
+# Bring in a new DfE release of the children's social work workforce indicators:
+#   make data-update FILE=csww_indicators_2017_to_2026.csv RELEASE="Children's social work workforce, reporting year 2026"
+# It checks the file, rebuilds the area table and the national series, records the release in sources.csv and
+# prints what changed; on any problem it says what to fix and changes nothing in data/.
+data-update: $(STAMP)
+	@if [ -z "$(FILE)" ] || [ -z "$(RELEASE)" ]; then \
+	  echo 'Usage: make data-update FILE=path/to/csww_indicators_YYYY_to_YYYY.csv RELEASE="Children'"'"'s social work workforce, reporting year YYYY"'; exit 2; fi
+	$(BIN)/python -m swleadership.data_update "$(FILE)" "$(RELEASE)"
+	@echo "Now run 'make test' and 'make book': the glued figures and the explorers follow the new data."
 
 clean:
 	rm -rf _build

@@ -36,6 +36,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import dfe
+from .dfe import AREA_MEASURES, ETHNIC_SHARES, SYMBOLS
+
 OGL = {
     "name": "OGL-UK-3.0",
     "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
@@ -48,13 +51,7 @@ OTHER_AT = {
 }
 OGL_ATTRIBUTION = "Contains public sector information licensed under the Open Government Licence v3.0."
 
-SUPPRESSION = {
-    "x": "not available",
-    "z": "not applicable",
-    "c": "confidential (suppressed to protect confidentiality)",
-    "u": "low reliability",
-    "low": "a positive value that rounds to zero",
-}
+SUPPRESSION = SYMBOLS  # DfE's in-cell symbols, defined once in swleadership.dfe
 
 UNITS = [
     "percent", "years", "people", "FTE", "WTE", "jobs", "posts", "cases", "cases per FTE",
@@ -455,20 +452,7 @@ EXTRA_GAPS = [
 # --------------------------------------------------------------------------------------
 # Area tables from the raw DfE files
 # --------------------------------------------------------------------------------------
-AREA_MEASURES = {
-    "inpost_fte": ("FTE", "Children and family social workers in post at 30 September (FTE)"),
-    "starters_fte": ("FTE", "Starters in the year to 30 September (FTE)"),
-    "leavers_fte": ("FTE", "Leavers in the year to 30 September (FTE)"),
-    "turnover_rate_fte": ("percent", "Turnover rate: leavers in the year as a percentage of social workers in post at 30 September (FTE)"),
-    "agency_rate_fte": ("percent", "Agency worker rate at 30 September (FTE): agency workers as a percentage of agency workers plus social workers in post"),
-    "vacancy_rate_fte": ("percent", "Vacancy rate at 30 September (FTE): vacancies as a percentage of vacancies plus social workers in post"),
-    "caseload_fte": ("cases per FTE", "Average caseload per case-holding FTE social worker at 30 September"),
-    "absence_rate_fte": ("percent", "Sickness absence rate in the year to 30 September (FTE)"),
-}
-ETHNIC_SHARES = {
-    "white_pct": "White", "mixed_pct": "Mixed / multiple ethnic groups", "asian_pct": "Asian / Asian British",
-    "black_pct": "Black / African / Caribbean / Black British", "other_pct": "Other ethnic group",
-}
+# AREA_MEASURES and ETHNIC_SHARES (DfE columns the book keeps) are defined in swleadership.dfe.
 
 # Geography notes: id -> (kind, applies_to (codes), years, description)
 GEOGRAPHY_NOTES = [
@@ -500,70 +484,23 @@ for _nid, _kind, _codes, _years, _desc in GEOGRAPHY_NOTES:
         GEO_NOTE_CODES.setdefault(_c, []).append(_nid)
 
 
-def _area_code(r: pd.Series) -> tuple[str, str]:
-    if r["geographic_level"] == "National":
-        return r["country_code"], r["country_name"]
-    if r["geographic_level"] == "Regional":
-        return r["region_code"], r["region_name"]
-    return r["new_la_code"], r["la_name"]
+def _geo_notes() -> dfe._Notes:
+    return dfe._Notes({code: list(ids) for code, ids in GEO_NOTE_CODES.items()})
 
 
-def _split(v: str) -> tuple[str, str]:
-    v = v.strip()
-    if v in SUPPRESSION:
-        return "", v
-    float(v)
-    return _clean_number(v), ""
+def _read_dfe(path: Path, layout: dfe.Layout, schema: dict) -> pd.DataFrame:
+    tidy, problems = dfe.read_file(path, layout, notes=_geo_notes())
+    if problems:
+        raise ValueError(f"{path.name}: " + "; ".join(f"{p.field}: found {p.found}" for p in problems[:5]))
+    return tidy[[f["name"] for f in schema["fields"]]]
 
 
 def build_areas(raw: Path) -> pd.DataFrame:
-    d = pd.read_csv(raw / "dfe_csww_indicators_2017_to_2025.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    rows = []
-    for _, r in d.iterrows():
-        code, name = _area_code(r)
-        row = {
-            "time_period": int(r["time_period"]), "period_end": f"{r['time_period']}-09-30",
-            "geographic_level": r["geographic_level"], "area_code": code, "area_name": name,
-            "region_code": r["region_code"], "region_name": r["region_name"],
-            "old_la_code": r["old_la_code"],
-        }
-        for m in AREA_MEASURES:
-            row[m], row[f"{m}_suppression"] = _split(r[m])
-        row["geography_notes"] = ";".join(GEO_NOTE_CODES.get(code, []) + (
-            ["london-overlap"] if r["region_name"] in ("London", "Inner London", "Outer London") and code not in GEO_NOTE_CODES else []))
-        rows.append(row)
-    out = pd.DataFrame(rows)
-    level_order = {"National": 0, "Regional": 1, "Local authority": 2}
-    out = out.sort_values(["time_period", "geographic_level", "area_name"], key=lambda s: s.map(level_order) if s.name == "geographic_level" else s)
-    return out.reset_index(drop=True)
+    return _read_dfe(raw / "dfe_csww_indicators_2017_to_2025.csv", dfe.INDICATORS, area_schema())
 
 
 def build_ethnicity(raw: Path) -> pd.DataFrame:
-    d = pd.read_csv(raw / "dfe_csww_workforce_role_by_ethnicity_2019_to_2022.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    rows = []
-    for _, r in d.iterrows():
-        code, name = _area_code(r)
-        kh, kh_s = _split(r["known_headcount"])
-        shares = {}
-        codes = set()
-        for col, src in zip(ETHNIC_SHARES, ["white_perc", "mixed_perc", "asian_perc", "black_perc", "other_perc"], strict=True):
-            shares[col], c = _split(r[src])
-            codes.add(c)
-        if len(codes) != 1:
-            raise ValueError(f"mixed suppression codes in one ethnicity row: {r.to_dict()}")
-        rows.append({
-            "time_period": int(r["time_period"]),
-            "geographic_level": r["geographic_level"], "area_code": code, "area_name": name,
-            "region_name": r["region_name"], "role": r["OrgRole"],
-            "known_headcount": kh, "known_headcount_suppression": kh_s, **shares,
-            "shares_suppression": codes.pop(),
-            "geography_notes": ";".join(GEO_NOTE_CODES.get(code, []) + (
-                ["london-overlap"] if r["region_name"] in ("London", "Inner London", "Outer London") and code not in GEO_NOTE_CODES else [])),
-        })
-    out = pd.DataFrame(rows)
-    level_order = {"National": 0, "Regional": 1, "Local authority": 2}
-    out = out.sort_values(["time_period", "geographic_level", "area_name", "role"], key=lambda s: s.map(level_order) if s.name == "geographic_level" else s)
-    return out.reset_index(drop=True)
+    return _read_dfe(raw / "dfe_csww_workforce_role_by_ethnicity_2019_to_2022.csv", dfe.ETHNICITY, ethnicity_schema())
 
 
 def check_national(figures: pd.DataFrame, areas: pd.DataFrame) -> None:
@@ -681,7 +618,7 @@ def ethnicity_schema() -> dict:
         _f("known_headcount", "integer", "Headcount with known ethnicity", "Social workers (headcount) whose ethnicity is known. Unit: people.", minimum=0),
         _f("known_headcount_suppression", "string", "known_headcount: suppression code", "Why known_headcount is empty: " + SUPPRESSION_DESC + ".", enum=list(SUPPRESSION)),
     ]
-    for col, label in ETHNIC_SHARES.items():
+    for col, (_, label) in ETHNIC_SHARES.items():
         fld = _f(col, "number", f"Share {label}", f"Percentage of social workers with known ethnicity who are {label}. Unit: percent.", minimum=0, maximum=100)
         fld["swl:unit"] = "percent"
         fields.append(fld)

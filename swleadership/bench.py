@@ -3,7 +3,7 @@
 - clean build of the whole book (goal ≤ 120 s on 2 cores) and a rebuild with nothing changed (goal ≤ 15 s);
 - execution time of each notebook (from the jupyter-cache records of the clean build);
 - page weight of every chapter page: median (goal ≤ 150 KB), max (≤ 400 KB) and the three heaviest;
-- data: validating the whole package and a typical ``load()``;
+- data: validating the whole package and a typical ``load()``; importing DfE's whole indicators file;
 - models: each explorer's recompute, median and p95 (goal ≤ 20 ms);
 - Voilà: control change → figure updated in the browser, median (goal ≤ 300 ms).
 """
@@ -24,6 +24,77 @@ from .site import BUDGET_MAX, BUDGET_MEDIAN, page_weights
 
 def _line(label: str, value: str, goal: str = "") -> None:
     print(f"  {label:<44} {value:>14}   {goal}")
+
+
+def bench_dfe_import(repeats: int = 3) -> dict[str, float]:
+    """Median seconds to read DfE's whole indicators file (every area and year, remade from data/ in DfE's layout):
+    the importer alone, and a lecturer's upload of it (importer plus every check)."""
+    import statistics
+
+    sys.path.insert(0, str(REPO_ROOT))
+    from tests import _dfe_fixtures as fx  # the same DfE-layout writer the tests use
+
+    from . import dfe
+    from .data import validate_upload
+
+    raw = fx.indicators_csv()
+    path = Path(tempfile.mkdtemp(prefix="swl-dfe-")) / "csww_indicators_full.csv"
+    path.write_bytes(raw)
+
+    def timed(fn) -> float:
+        runs = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            fn()
+            runs.append(time.perf_counter() - t0)
+        return statistics.median(runs)
+
+    try:
+        rows = raw.count(b"\n") - 1
+        return {f"DfE full indicators file ({rows} rows): importer": timed(lambda: dfe.read_file(path, dfe.INDICATORS)),
+                "DfE full indicators file: upload with checks": timed(
+                    lambda: validate_upload(raw, "children_workforce_areas", path.name))}
+    finally:
+        shutil.rmtree(path.parent, ignore_errors=True)
+
+
+def static_area_latency(site: Path, page: str = "notebooks/36-explore-workforce-data.html", n: int = 15) -> dict:
+    """Choosing a local authority in the static pressures explorer -> figure, summary and table redrawn (next
+    frame), median over ``n`` authorities, in real Chromium; and the explorer's share of the page's bytes."""
+    import socket
+    import statistics
+
+    from playwright.sync_api import sync_playwright
+
+    html_bytes = (site / page).stat().st_size
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
+                               str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.0)
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox",
+                                                                             "--disable-gpu"])
+            pg = b.new_page()
+            pg.goto(f"http://127.0.0.1:{port}/{page}", wait_until="load")
+            pg.wait_for_selector(".swl-areas[data-drawn]", timeout=60_000)
+            ids = pg.evaluate("document.querySelector('.swl-areas').swlAreas.ids.filter(i => i.startsWith('la:'))")
+            step = max(1, len(ids) // n)
+            ms = [pg.evaluate("""async (id) => {
+                const sel = document.querySelector('.swl-areas-area'), t0 = performance.now();
+                sel.value = id; sel.dispatchEvent(new Event('change'));
+                await new Promise(r => requestAnimationFrame(() => r()));
+                return performance.now() - t0; }""", i) for i in ids[::step][:n]]
+            payload = pg.evaluate("document.querySelector('script.swl-areas-data').textContent.length")
+            b.close()
+    finally:
+        server.terminate()
+    return {f"choose an authority -> redrawn (median of {len(ms)})": f"{statistics.median(ms):.0f} ms",
+            "areas covered": f"{len(ids)} local authorities",
+            "area table on the page (JSON)": f"{payload / 1000:.1f} KB",
+            f"{page.split('/')[-1]} own HTML": f"{html_bytes / 1000:.1f} KB"}
 
 
 def build(out: Path) -> float:
@@ -70,6 +141,9 @@ def main() -> int:
         print("\nAll chapter pages")
         for page, size in w.rows:
             _line(page, f"{size / 1000:.1f} KB")
+        print("\nWorkforce pressures in the static book (every area)")
+        for label, value in static_area_latency(site).items():
+            _line(label, value, "goal ≤ 300 ms" if "choose" in label else "")
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
@@ -81,6 +155,8 @@ def main() -> int:
             _line(label, f"{sec * 1000:.1f} ms")
     except ImportError as exc:  # pragma: no cover
         _line("data benchmarks unavailable", str(exc))
+    for label, sec in bench_dfe_import().items():
+        _line(label, f"{sec * 1000:.0f} ms")
 
     print("\nModels (explorer recompute)")
     try:

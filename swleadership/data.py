@@ -93,14 +93,14 @@ import pandas as pd
 __all__ = [
     "DATA_DIR", "PACKAGE_PATH", "UPLOAD_LIMIT_BYTES", "DataError", "load", "resource_names", "package_descriptor",
     "schema", "validate_package", "validate_upload", "to_safe_csv", "geography_notes",
-    "notes_for_area", "source", "suppression_codes", "bench_data", "FIGURE_RESOURCES",
+    "notes_for_area", "source", "suppression_codes", "indicators_source_id", "indicators_years", "template_path", "bench_data", "FIGURE_RESOURCES",
     "AREA_RESOURCES",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PACKAGE_PATH = DATA_DIR / "datapackage.json"
 UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024
-MAX_LISTED_PROBLEMS = 12
+MAX_LISTED_PROBLEMS = 5
 FIGURE_RESOURCES = ("career_length", "children_workforce", "adult_social_workers",
                     "gender_comparators", "context_funding")
 AREA_RESOURCES = ("children_workforce_areas", "children_workforce_ethnicity")
@@ -124,6 +124,7 @@ class _Problem:
     field: str | None
     found: str
     expected: str
+    fix: str = ""
 
     def text(self) -> str:
         where = []
@@ -144,18 +145,30 @@ def _show(v: Any, limit: int = 60) -> str:
     return repr(s) if s != "" else "an empty cell"
 
 
-def _raise(file: str, problems: list[_Problem], total: int | None = None) -> None:
+PACKAGE_FIX = "Correct the cells named above in that file in data/ and run the checks again."
+UPLOAD_FIX = ("Correct the cells named above in your spreadsheet, save it as 'CSV UTF-8 (comma delimited)' and "
+              "upload it again.")
+
+
+def _raise(file: str, problems: list[_Problem], total: int | None = None, *,
+           expected_columns: list[str] | None = None, notice: str = "", default_fix: str = PACKAGE_FIX) -> None:
+    """Raise one DataError listing at most MAX_LISTED_PROBLEMS problems, one per line, then "and N more", the
+    expected columns (once, when a column is wrong) and a "How to fix" line."""
     total = total if total is not None else len(problems)
-    head = f"{file}: {total} problem{'s' if total != 1 else ''}"
     shown = problems[:MAX_LISTED_PROBLEMS]
-    lines = [head] + ["  " + p.text() for p in shown]
-    if total > len(shown):
-        lines.append(f"  ... and {total - len(shown)} more")
-    if len(problems) == 1:
-        msg = f"{file}: " + problems[0].text()
+    if len(problems) == 1 and total == 1:
+        lines = [f"{file}: " + problems[0].text()]
     else:
-        msg = "\n".join(lines)
-    raise DataError(msg, file=file, problems=[p.__dict__ for p in problems])
+        lines = [f"{file}: {total} problem{'s' if total != 1 else ''}"] + ["  " + p.text() for p in shown]
+        if total > len(shown):
+            lines.append(f"  and {total - len(shown)} more")
+    if notice:
+        lines.insert(0, notice)
+    if expected_columns:
+        lines.append("Expected columns: " + ", ".join(expected_columns) + ".")
+    fixes = list(dict.fromkeys(p.fix or default_fix for p in shown))
+    lines.append("How to fix: " + " ".join(f if f.endswith(".") else f + "." for f in fixes))
+    raise DataError("\n".join(lines), file=file, problems=[p.__dict__ for p in problems])
 
 
 # ----------------------------------------------------------------------------------------
@@ -604,11 +617,62 @@ def _decode(raw: bytes, name: str) -> str:
             problems=[{"row": None, "line": line, "field": None, "found": "non-UTF-8 byte", "expected": "UTF-8"}]) from None
 
 
+TEMPLATES = {  # resource -> the template CSV a lecturer can download and fill in (in data/templates/)
+    "children_workforce_areas": "children_workforce_areas_template.csv",
+    "children_workforce_ethnicity": "children_workforce_ethnicity_template.csv",
+    "career_length": "figures_template.csv",
+}
+
+
+def template_path(resource: str) -> Path:
+    """The bundled template CSV for ``resource`` (figure tables share one)."""
+    name = TEMPLATES.get(resource, TEMPLATES["career_length"] if resource in FIGURE_RESOURCES else None)
+    if name is None:
+        raise DataError(f"found resource={resource!r}; expected one of: {', '.join(UPLOADABLE)}")
+    return DATA_DIR / "templates" / name
+
+
+def _upload_fix(resource: str) -> str:
+    return (UPLOAD_FIX + f" If in doubt, download the template ({template_path(resource).name}) and copy your "
+            "figures into it.")
+
+
+def _from_dfe(layout, header, body, body_lines, name, resource, hline):
+    """DfE's own layout -> the tidy table (strings) with a text source, and the notice to show."""
+    from . import dfe
+
+    if layout.resource != resource:
+        where = {"children_workforce_areas": "the workforce pressures explorer",
+                 "children_workforce_ethnicity": "the gender and diversity explorer"}.get(layout.resource, "")
+        raise DataError(f"{name}: {dfe.describe(layout)}\nThis explorer reads {resource}, not that file.\n"
+                        f"How to fix: Upload it in {where or layout.resource} instead.", file=name)
+    tidy, dprobs = dfe.to_tidy(layout, header, body, lines=body_lines)
+    years = sorted({int(y) for y in tidy["time_period"] if str(y).isdigit()}) if len(tidy) else []
+    notice = dfe.describe(layout, years)
+    if dprobs:
+        probs = [_Problem(p.row, p.line if p.row is not None else hline, p.field, p.found, p.expected, p.fix)
+                 for p in dprobs]
+        _raise(name, probs, notice=notice, default_fix=_upload_fix(resource))
+    tidy["source"] = f"Department for Education, {layout.title.replace(chr(34), '')}: {name}"
+    return tidy, notice
+
+
 def validate_upload(content, resource: str = "children_workforce_areas", filename: str | None = None) -> pd.DataFrame:
-    """Validate a lecturer's CSV in the shape of ``resource``; return it as a typed DataFrame.
+    """Validate a lecturer's CSV; return it as a typed DataFrame in the shape of ``resource``.
 
     ``content`` is the file's bytes (``bytes``, ``bytearray`` or ``memoryview``, as an
     ipywidgets ``FileUpload`` gives them) or a path. ``filename`` names it in messages.
+
+    Two shapes are accepted:
+
+    * **DfE's files as downloaded** (for the area tables): the "Children's social work workforce" indicators file
+      (``csww_indicators_*.csv``) for ``children_workforce_areas`` and the ethnicity-by-role file
+      (``csww_workforce_role_by_ethnicity_*.csv``) for ``children_workforce_ethnicity``, whole or filtered to any
+      rows and years, read by the same importer that builds ``data/`` (:mod:`swleadership.dfe`). DfE's in-cell
+      symbols go into the suppression columns. ``df.attrs["notice"]`` says the file was recognised.
+    * **The book's own tidy shape** (the template CSVs in ``data/templates/``). An area upload may carry any
+      subset of the measure columns: ``df.attrs["missing_measures"]`` lists the ones it lacks.
+
     Rules (also on the book's "Data and sources" page): at most 5 MB, checked before
     parsing; UTF-8 (a byte-order mark is fine); commas between fields; a header and at least
     one data row, every row as long as the header; the resource's required columns, no
@@ -616,8 +680,11 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
     book's ``sources.csv`` or as free text in a ``source`` column (not both); the same types
     and constraints as the bundled table (numbers are numbers, percentages 0-100, counts not
     negative, known status values, ISO periods, unique keys). Cells are kept as text, never
-    evaluated. Nothing in ``data/`` is read for writing or changed. Raises :class:`DataError`.
+    evaluated. Nothing in ``data/`` is read for writing or changed. Raises :class:`DataError`
+    whose message lists at most five problems, one per line, and ends with a "How to fix" line.
     """
+    from . import dfe
+
     raw, name = _read_upload_bytes(content, filename)
     if resource not in UPLOADABLE:
         raise DataError(f"{name}: found resource={resource!r}; expected one of: {', '.join(UPLOADABLE)}", file=name)
@@ -626,6 +693,7 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
         raise DataError(f"{name}: found an empty file; expected a header row and at least one data row", file=name)
     sch = schema(resource)
     fields = {f["name"]: f for f in sch["fields"]}
+    fix = _upload_fix(resource)
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[list[str]] = []
@@ -662,26 +730,53 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
         if len(rec) != len(header):
             probs.append(_Problem(i + 1, body_lines[i], None, f"{len(rec)} fields", f"{len(header)} fields, one per column in the header (a ragged row)"))
     if probs:
-        _raise(name, probs)
+        _raise(name, probs, default_fix=fix)
+
+    is_figure = resource in FIGURE_RESOURCES
+    notice = ""
+    layout = dfe.detect(header) if not is_figure else None
+    if layout is not None:
+        df, notice = _from_dfe(layout, header, body, body_lines, name, resource, hline)
+        header = list(df.columns)
+    else:
+        df = None
 
     # columns
     has_fk = "source_id" in fields
-    is_figure = resource in FIGURE_RESOURCES
     defaults = {"period_label", "year", "preferred"} if is_figure else {"period_end"}
+    expected_cols = list(fields) + ["source"]
     unknown = [h for h in header if h not in fields and h not in ("source", "source_id")]
     required = [n for n, f in fields.items() if f.get("constraints", {}).get("required") and n not in defaults and n != "source_id"]
     missing = [n for n in required if n not in header]
-    cprobs = [_Problem(None, hline, h, "an unknown column", "only the columns of " + resource + ": " + ", ".join(list(fields) + ["source"])) for h in unknown]
-    cprobs += [_Problem(None, hline, m, "no such column", f"a '{m}' column (required in {resource})") for m in missing]
+    col_fix = "Rename or remove the columns named above so that the header uses only the expected columns."
+    cprobs = [_Problem(None, hline, m, "no such column", f"a '{m}' column (required in {resource})", col_fix) for m in missing]
+    cprobs += [_Problem(None, hline, h, "an unknown column", f"one of the columns of {resource}", col_fix) for h in unknown]
     if "source" in header and "source_id" in header:
-        cprobs.append(_Problem(None, hline, "source", "both 'source' and 'source_id'", "one of them: 'source_id' (ids from sources.csv) or 'source' (free text)"))
+        cprobs.append(_Problem(None, hline, "source", "both 'source' and 'source_id'", "one of them: 'source_id' (ids from sources.csv) or 'source' (free text)",
+                               "Keep one of the two columns."))
     elif "source" not in header and "source_id" not in header:
-        cprobs.append(_Problem(None, hline, "source_id", "no source column", "a 'source_id' column (ids from sources.csv) or a 'source' column naming where the figures come from"))
+        cprobs.append(_Problem(None, hline, "source_id", "no source column", "a 'source_id' column (ids from sources.csv) or a 'source' column naming where the figures come from",
+                               "Add a 'source' column that says where the figures come from, for example "
+                               "'Anytown Council workforce report 2024, table 3'."))
+    absent: list[str] = []
+    if resource == "children_workforce_areas":
+        from .dfe import AREA_MEASURES
+        absent = [m for m in AREA_MEASURES if m not in header]
+        if len(absent) == len(AREA_MEASURES):
+            cprobs.append(_Problem(None, hline, None, "none of the measure columns",
+                                   "at least one of " + ", ".join(AREA_MEASURES),
+                                   "Add a column for each measure you have figures for; leave out the others."))
     if cprobs:
-        _raise(name, cprobs)
+        _raise(name, cprobs, expected_columns=expected_cols if (unknown or missing) else None, default_fix=fix)
 
-    df = pd.DataFrame(body, columns=header, dtype=str)
-    df = df.apply(lambda s: s.str.strip()) if len(df) else df
+    if df is None:
+        df = pd.DataFrame(body, columns=header, dtype=str)
+        df = df.apply(lambda s: s.str.strip()) if len(df) else df
+    if absent:  # an area upload may carry any subset of the measures: check and return only those it has
+        gone = set(absent) | {f"{m}_suppression" for m in absent}
+        sch = {**sch, "fields": [f for f in sch["fields"] if f["name"] not in gone],
+               "swl:rules": [r for r in sch.get("swl:rules", []) if not gone & set(r.get("fields", []))]}
+        fields = {f["name"]: f for f in sch["fields"]}
     if is_figure:
         if "period_label" not in df.columns and "period" in df.columns:
             df["period_label"] = df["period"]
@@ -721,11 +816,14 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
     total += len(s_problems)
     if problems:
         problems.sort(key=lambda p: (p.row or 0))
-        _raise(name, problems, total)
+        _raise(name, problems, total, notice=notice, default_fix=fix)
     ordered = [n for n in fields if n in df.columns] + (["source"] if uses_text_source else [])
     if "source_id" in df.columns and "source_id" not in ordered:
         ordered.append("source_id")
-    return _typed(df[ordered], sch, parsed)
+    out = _typed(df[ordered], sch, parsed)
+    out.attrs["notice"] = notice
+    out.attrs["missing_measures"] = absent
+    return out
 
 
 # ----------------------------------------------------------------------------------------
@@ -769,6 +867,28 @@ def notes_for_area(area_code: str) -> list[str]:
     g = geography_notes()
     hits = g[g["area_codes"].str.split(";").map(lambda codes: area_code in codes)]
     return list(hits["description"])
+
+
+_INDICATORS_LOCATOR = r"csww_indicators_[^;]*\.csv; geographic_level=National; "
+
+
+def indicators_source_id() -> str:
+    """The ``source_id`` of the DfE indicators release that the national series and the area table come from.
+
+    It is read from the data (the national rows whose locator names a ``csww_indicators_*.csv`` file), so code and
+    facts follow a new release brought in with ``make data-update`` without naming it."""
+    df = load("children_workforce")
+    ids = df.loc[df["locator"].str.match(_INDICATORS_LOCATOR), "source_id"].unique()
+    if len(ids) != 1:
+        raise DataError(f"children_workforce.csv: found {len(ids)} DfE indicators releases in the national series; "
+                        "expected exactly one", file="children_workforce.csv")
+    return str(ids[0])
+
+
+def indicators_years() -> tuple[int, int]:
+    """(first, latest) reporting year of the DfE indicators in the area table."""
+    y = load("children_workforce_areas")["time_period"]
+    return int(y.min()), int(y.max())
 
 
 def source(source_id: str) -> dict:

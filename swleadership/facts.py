@@ -13,6 +13,7 @@ others).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -40,7 +41,7 @@ def glue(name: str, variable, display: bool = False) -> None:
     ipy_display({prefix + k: v for k, v in bundle.items()}, raw=True, metadata=metadata)
 
 _CSWW = "children_workforce"
-_DFE = "dfe2026cswwindicators"
+_DFE = "<current DfE indicators release>"  # resolved from the data: swleadership.data.indicators_source_id()
 
 # name: (resource, filter, label)
 FACTS: dict[str, tuple[str, dict, str]] = {
@@ -291,6 +292,10 @@ def _select(name: str) -> tuple[pd.Series, pd.DataFrame, str]:
         if col == "year" and val == "latest":
             latest = True
             continue
+        if col == "source_id" and val == _DFE:
+            from swleadership.data import indicators_source_id  # noqa: PLC0415
+
+            val = indicators_source_id()
         mask &= df[col] == val
     rows = df[mask]
     if latest and not rows.empty:
@@ -325,15 +330,35 @@ def fact(name: str) -> Fact:
     )
 
 
+def _years(i: int) -> str:
+    from swleadership.data import indicators_years  # noqa: PLC0415
+
+    return str(indicators_years()[i])
+
+
+#: Years the prose names, read from the data so that a new DfE release moves them ("2017 to 2025").
+YEARS: dict[str, tuple[Callable[[], str], str]] = {
+    "csww_first_year": (lambda: _years(0), "First reporting year of DfE's children's social work indicators in data/"),
+    "csww_latest_year": (lambda: _years(1), "Latest reporting year of DfE's children's social work indicators in data/"),
+}
+
+
+def fact_text(name: str) -> str:
+    """The text the prose shows for ``name``: a figure from :data:`FACTS` or a year from :data:`YEARS`."""
+    if name in YEARS:
+        return YEARS[name][0]()
+    return fact(name).text
+
+
 def glue_facts(*names: str) -> dict[str, str]:
     """Glue each named fact's text with myst-nb (``display=False``), for ``{glue:text}`name` ``.
 
-    With no names, glues every fact. Returns ``{name: text}``.
+    With no names, glues every fact and year. Returns ``{name: text}``.
     """
 
     out = {}
-    for n in names or tuple(FACTS):
-        t = fact(n).text
+    for n in names or (tuple(FACTS) + tuple(YEARS)):
+        t = fact_text(n)
         glue(n, t, display=False)
         out[n] = t
     return out

@@ -243,14 +243,14 @@ def test_percentage_rule_for_mixed_unit_tables_is_ours(tmp_path):
 
 
 def test_validation_never_writes_to_data(tmp_path):
-    before = {p.name: p.read_bytes() for p in DATA.iterdir()}
+    before = {p.name: p.read_bytes() for p in DATA.rglob("*") if p.is_file()}
     validate_package()
     for name in ALL:
         load(name, validate=True)
-    assert before == {p.name: p.read_bytes() for p in DATA.iterdir()}
+    assert before == {p.name: p.read_bytes() for p in DATA.rglob("*") if p.is_file()}
 
 
 def test_no_machine_paths_in_the_package():
-    for p in DATA.iterdir():
+    for p in (q for q in DATA.rglob("*") if q.is_file()):
         text = p.read_text(encoding="utf-8")
         assert not re.search(r"/work/|/tmp/|/home/|[A-Z]:\\\\", text), p.name

@@ -50,7 +50,7 @@ CASES = {
 
 
 def _hash_data() -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(DATA.iterdir())}
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(DATA.rglob("*")) if p.is_file()}
 
 
 def test_corpus_is_complete():

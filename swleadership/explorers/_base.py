@@ -169,7 +169,7 @@ def style_axes(fig) -> None:
 # --------------------------------------------------------------------------------------------- messages
 
 def error_html(message: str) -> str:
-    return f'<p class="swl-error" role="alert">{esc(message)}</p>'
+    return f'<p class="swl-error" role="alert">{esc(message).replace(chr(10), "<br>")}</p>'
 
 
 def ok_html(message: str) -> str:

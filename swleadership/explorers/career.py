@@ -7,6 +7,7 @@ years ``S(t) = (1-a)^t``; replacement demand ``N·a``.
 
 from __future__ import annotations
 
+from .. import data
 from .. import models as m
 from . import _base as b
 
@@ -56,7 +57,7 @@ def professions():
 def turnover_series():
     """(children's, adult) turnover series from data/: each a dict with years, values, sources."""
     c = b.rows("children_workforce", "turnover rate (FTE)")
-    c = c[c["source_id"] == "dfe2026cswwindicators"]
+    c = c[c["source_id"] == data.indicators_source_id()]
     a = b.rows("adult_social_workers", "turnover rate", ADULT_GROUP)
     return (
         {"years": c["year"].tolist(), "values": c["value"].tolist(), "sources": sorted(set(c["source_id"])),
@@ -69,7 +70,7 @@ def turnover_series():
 def default_workforce() -> int:
     """Default N: children and family social workers in post (FTE) in England, latest year in data/."""
     r = b.rows("children_workforce", "children and family social workers in post (FTE)")
-    r = r[r["source_id"] == "dfe2026cswwindicators"].iloc[-1]
+    r = r[r["source_id"] == data.indicators_source_id()].iloc[-1]
     return int(round(float(r["value"]))), int(r["year"])
 
 

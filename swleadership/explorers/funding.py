@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from .. import data
 from . import _base as b
 
 CF = "context_funding"
@@ -100,7 +101,7 @@ def series_points(key: str):
     for resource, measure, group, legend in parts:
         r = b.rows(resource, measure, group)
         if resource == "children_workforce":
-            r = r[r["source_id"] == "dfe2026cswwindicators"]
+            r = r[r["source_id"] == data.indicators_source_id()]
         recs = r.to_dict("records")
         out.append((tuple(_date(x) for x in recs), tuple(float(x["value"]) for x in recs),
                     tuple(x["period_label"] for x in recs), tuple(sorted(set(r["source_id"]))), legend))

@@ -269,10 +269,21 @@ def ethnicity_figure():
     return fig
 
 
-def ethnicity_update(year: int = 2022, area: str = "E92000001") -> dict:
-    by_role = eth_index().get((int(year), area))
+def eth_index_of(df) -> dict:
+    """{(year, area_code): {role: row dict}} of an uploaded ethnicity table (``validate_upload``), keys prefixed
+    ``upload:`` so they never collide with the book's own areas."""
+    idx: dict = {}
+    for rec in df.to_dict("records"):
+        idx.setdefault((int(rec["time_period"]), "upload:" + str(rec["area_code"])), {})[rec["role"]] = rec
+    return idx
+
+
+def ethnicity_update(year: int = 2022, area: str = "E92000001", index: dict | None = None) -> dict:
+    by_role = (index if index is not None else eth_index()).get((int(year), area))
     if not by_role:
-        raise ValueError(f"No ethnicity data for area {area!r} in {year}; the DfE file covers 2019–2022.")
+        years = sorted({y for y, a in (index or {}) if a == area}) if index is not None else eth_years()
+        raise ValueError(f"No ethnicity data for area {area!r} in {year}; the file covers "
+                         + (f"{years[0]}–{years[-1]}." if years else "no year for it."))
     name = next(iter(by_role.values()))["area_name"]
     traces, suppressed = {}, []
     for i, (col, _) in enumerate(ETHNIC):
@@ -304,7 +315,11 @@ def ethnicity_update(year: int = 2022, area: str = "E92000001") -> dict:
                      f"White: {ch_w:g}% of case holders, {sm_w:g}% of senior managers.")
     if suppressed:
         parts.append("Not shown: " + "; ".join(suppressed) + ".")
-    return {"traces": traces, "layout": {"title.text": f"Ethnicity by role: {name}, {year}"},
+    marks = [{"x": 0, "xref": "x", "y": ROLE_LABELS.get(r, r), "yref": "y", "xanchor": "left", "showarrow": False,
+              "text": ("no row" if by_role.get(r) is None else f"suppressed ('{by_role[r]['shares_suppression']}')"),
+              "font": {"size": 12, "color": "#333333"}}
+             for r in ROLES if by_role.get(r) is None or by_role[r]["shares_suppression"]]
+    return {"traces": traces, "layout": {"title.text": f"Ethnicity by role: {name}, {year}", "annotations": marks},
             "summary": " ".join(parts)}
 
 
@@ -585,9 +600,15 @@ class GenderExplorer(b.WorkforceExplorer):
                               layout=w.Layout(width="40em"))
             s3, notes3 = w.HTML(), w.HTML()
 
+            uploaded_eth: dict = {}
+            quiet_eth = {"on": False}  # while the upload swaps the lists, draw once at the end
+
             def on_eth(*_):
+                if quiet_eth["on"]:
+                    return
                 try:
-                    patch = ethnicity_update(year.value, area.value)
+                    up = area.value.startswith("upload:")
+                    patch = ethnicity_update(year.value, area.value, uploaded_eth if up else None)
                 except ValueError as exc:
                     return fail(exc)
                 message.value = ""
@@ -595,19 +616,52 @@ class GenderExplorer(b.WorkforceExplorer):
                 s3.value = b.summary_html(patch["summary"])
                 from .. import data
 
-                notes = data.notes_for_area(area.value)
+                notes = [] if up else data.notes_for_area(area.value)
                 notes3.value = ("<ul class=\"swl-notes\">" + "".join(f"<li>{b.esc(n)}</li>" for n in notes) + "</ul>"
                                 if notes else "")
 
+            upload3 = w.FileUpload(accept=".csv", multiple=False, description="Upload ethnicity CSV",
+                                   layout=w.Layout(width="16em", min_width="16em"))
+            upload3_msg = w.HTML()
+
+            def on_eth_upload(change):
+                try:
+                    content, name = b.upload_content(change["new"])
+                    df = b.validate_upload(content, "children_workforce_ethnicity", name)
+                except ValueError as exc:
+                    upload3_msg.value = b.error_html(f"{exc} Nothing was changed.")
+                    return
+                uploaded_eth.clear()
+                uploaded_eth.update(eth_index_of(df))
+                areas = sorted({(a, uploaded_eth[(y, a)][next(iter(uploaded_eth[(y, a)]))]["area_name"])
+                                for y, a in uploaded_eth})
+                own = [(lab, c) for c, lab in eth_areas(include_las=True)]
+                mine = [(f"Your file: {n}", c) for c, n in areas]
+                years = sorted(set(eth_years()) | {y for y, _ in uploaded_eth})
+                quiet_eth["on"] = True
+                try:
+                    area.options = mine + own
+                    year.options = years
+                    year.value = max(y for y, a in uploaded_eth if a == mine[0][1])
+                    area.value = mine[0][1]
+                finally:
+                    quiet_eth["on"] = False
+                on_eth()
+                upload3_msg.value = b.ok_html(
+                    (df.attrs.get("notice", "") + " ").lstrip()
+                    + f"{name}: {len(areas)} area(s) added to the area list as \"Your file: …\"; showing {mine[0][0][11:]}.")
+
+            upload3.observe(on_eth_upload, names="value")
             year.observe(on_eth, names="value")
             area.observe(on_eth, names="value")
             s3.value = b.summary_html(first3["summary"])
-            controls.update(year=year, area=area)
+            controls.update(year=year, area=area, eth_upload=upload3)
             figures["ethnicity"] = fw3
             parts += [w.HTML('<p class="swl-note"><strong>Ethnicity by role</strong> (DfE, children\'s social workers in '
                              "councils, 2019–2022): compare case holders with managers, in England, a region or a local "
                              "authority.</p>"),
-                      w.HBox([year, area], layout=w.Layout(flex_flow="row wrap")), notes3, fw3, s3]
+                      w.HBox([year, area], layout=w.Layout(flex_flow="row wrap")), notes3, fw3, s3,
+                      w.HBox([upload3, w.HTML(eth_upload_help_html())]), upload3_msg]
 
         acc = collapsed_panels([
             ("Assumptions and cautions", ASSUMPTIONS),
@@ -618,7 +672,22 @@ class GenderExplorer(b.WorkforceExplorer):
         box.add_class(self.css_class)
         box.add_class("swl-workforce-explorer")
         return {"controls": controls, "figures": figures, "figure": next(iter(figures.values())),
-                "message": message, "upload_message": upload_msg, "box": box}
+                "message": message, "upload_message": upload_msg,
+                "eth_upload_message": upload3_msg if "ethnicity" in self.parts else None, "box": box}
+
+
+def eth_upload_help_html() -> str:
+    """What the ethnicity upload takes, with the template to download (a data: link: nothing is fetched)."""
+    import base64
+
+    from ..data import template_path
+
+    tpl = template_path("children_workforce_ethnicity")
+    href = "data:text/csv;base64," + base64.b64encode(tpl.read_bytes()).decode("ascii")
+    return ('<p class="swl-note">Your own council\'s figures: DfE\'s '
+            "<code>csww_workforce_role_by_ethnicity_*.csv</code> as you downloaded it (whole, or only your council's "
+            "rows), or a CSV in the shape of the book's template. "
+            f'<a download="{tpl.name}" href="{href}">Download the template CSV</a>.</p>')
 
 
 def gender_explorer(id: str | None = None, parts=("shares", "pipeline", "ethnicity")) -> GenderExplorer:

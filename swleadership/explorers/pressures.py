@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from .. import data
 from .. import models as m
 from . import _base as b
 
@@ -297,7 +298,7 @@ class PressuresExplorer(b.WorkforceExplorer):
     css_class = "swl-pressures-explorer"
 
     def _sources(self):
-        ids = ["dfe2026cswwindicators"]
+        ids = [data.indicators_source_id()]
         for c in ADULT:
             ad = adult_series(c)
             if ad:
@@ -305,27 +306,55 @@ class PressuresExplorer(b.WorkforceExplorer):
         return ids
 
     def static_html(self) -> str:
-        from ..explore import Select, explorer
+        """Every area and measure in the static book: the area table once, as compact JSON, and a small script
+        (``areas.js``) that computes the traces, the summary and the data table in the browser, exactly as
+        :func:`pressures_update` does (the tests compare the two)."""
+        from ..render import figure_html
 
         fig = build_figure()
-        ex = explorer(
-            fig,
-            [Select("measure", "Measure", [(c, v[0]) for c, v in MEASURES.items()], value="turnover_rate_fte"),
-             Select("area", "Area", [(sid, lab) for lab, sid in area_options(include_las=False)], value=ENGLAND)],
-            lambda measure, area: pressures_update(measure, area, short=True),
-            alt=("Top panel: the chosen measure for the chosen area (solid line) and England (dashed), 2017 to 2025, "
-                 "with the adult social-worker series (dotted) where the data has one. Bottom panel: the change on the "
-                 "year before, as bars. The sentence above the caption gives the latest value and change; the table "
-                 "below gives England's figures for every measure and year."),
-            table=england_table(), table_caption="Children's social work workforce, England, 2017–2025 (DfE)",
-            id=self.id, title="Workforce pressures, 2017–2025",
-        )
+        first = pressures_update("turnover_rate_fte", ENGLAND, short=True)
+        b.apply_patch(fig, first)
+        cid = f"swl-{b.esc(self.id)}"  # swl-pressures: the explorer's own box
+        sup = 'data-lm-suppress-shortcuts="true"'
+        measures = "".join(f'<option value="{c}"{" selected" if c == "turnover_rate_fte" else ""}>{b.esc(v[0])}</option>'
+                           for c, v in MEASURES.items())
+        payload = areas_payload()
+        groups: dict[str, list] = {}
+        for s in payload["series"]:
+            groups.setdefault(s["g"], []).append(s)
+        areas = "".join(f'<optgroup label="{b.esc(g)}">' + "".join(
+            f'<option value="{b.esc(s["i"])}"{" selected" if s["i"] == ENGLAND else ""}>{b.esc(s["l"])}</option>'
+            for s in ss) + "</optgroup>" for g, ss in groups.items())
+        alt = ("Top panel: the chosen measure for the chosen area (solid line) and England (dashed), "
+               f"{payload['years'][0]} to {payload['years'][-1]}, with the adult social-worker series (dotted) where the "
+               "data has one. Bottom panel: the change on the year before, as bars. The sentence below the figure gives "
+               "the latest value and change, and the table gives the area's figures for every measure and year.")
         london = _notes_by_id().get("london-overlap", {}).get("description", "")
         return "".join([
             f'<div class="swl-workforce" id="swl-workforce-{b.esc(self.id)}">',
-            b.live_note("every measure for England and each region; local authorities, a chosen span of years and "
-                        "your own file need the live version"),
-            ex.static_html(),
+            b.live_note("every area, measure and year are here; a span of years and your own file need the live "
+                        "version"),
+            f'<div class="swl-explorer swl-areas" data-swl="areas" id="{cid}">',
+            '<div class="swl-controls">',
+            f'<div class="swl-control"><label for="{cid}-measure">Measure</label> '
+            f'<select id="{cid}-measure" class="swl-areas-measure" {sup}>{measures}</select></div>',
+            f'<div class="swl-control"><label for="{cid}-find">Find your council (type part of its name)</label> '
+            f'<input type="search" id="{cid}-find" class="swl-areas-find" autocomplete="off" spellcheck="false" '
+            f'aria-describedby="{cid}-status" {sup}></div>',
+            f'<div class="swl-control"><label for="{cid}-area">Area</label> '
+            f'<select id="{cid}-area" class="swl-areas-area" {sup}>{areas}</select></div>',
+            "</div>",
+            f'<p class="swl-areas-status swl-note" id="{cid}-status" role="status" aria-live="polite">'
+            f"{len(payload['series'])} areas: England, the regions and every local authority, grouped by region.</p>",
+            f'<figure class="swl-figure">{figure_html(fig, div_id=f"{cid}-plot", alt=alt)}'
+            f'<figcaption class="swl-alt">{b.esc(alt)}</figcaption></figure>',
+            f'<p class="swl-summary" aria-live="polite">{b.esc(first["summary"])}</p>',
+            '<div class="swl-areas-notes swl-notes" aria-live="polite"></div>',
+            '<details><summary>Data table for the chosen area</summary><div class="swl-areas-table">'
+            + _table_html(payload, ENGLAND) + "</div></details>",
+            _json_payload(payload),
+            f"<script>{_areas_js()}</script>",
+            "</div>",
             f'<div class="swl-notes"><p><strong>Overlapping London geographies.</strong> {b.esc(london)}</p></div>',
             f"<details><summary>How to read these figures</summary>{ASSUMPTIONS}</details>",
             b.sources_html(self._sources()),
@@ -352,6 +381,7 @@ class PressuresExplorer(b.WorkforceExplorer):
                               layout=w.Layout(width="14em", min_width="14em"))
         message, upload_msg, summary, notes = w.HTML(), w.HTML(), w.HTML(), w.HTML()
         uploaded: dict = {}
+        base_annotations = tuple(fw.layout.annotations)  # the subplot titles
 
         def draw_upload():
             if not uploaded:
@@ -359,6 +389,8 @@ class PressuresExplorer(b.WorkforceExplorer):
             label, unit, kind = MEASURES[measure.value]
             df = uploaded["df"]
             with fw.batch_update():
+                fw.layout.shapes = []
+                fw.layout.annotations = base_annotations
                 if measure.value not in df.columns or df[measure.value].isna().all():
                     fw.data[T_UP].visible = False
                     fw.data[T_UP_YOY].visible = False
@@ -374,8 +406,17 @@ class PressuresExplorer(b.WorkforceExplorer):
                 fw.data[T_UP_YOY].x = d["time_period"].tolist()
                 fw.data[T_UP_YOY].y = _yoy(vals, kind)
                 fw.data[T_UP_YOY].visible = True
-            upload_msg.value = b.ok_html(f"{uploaded['name']}: drawing {label} for {uploaded['area']} "
-                                         f"({len(vals)} year(s)).")
+                gaps = upload_gaps(d, measure.value)
+                fw.layout.shapes = [gap_band(y) for y, _ in gaps]
+                fw.layout.annotations = base_annotations + tuple(gap_label(y, c) for y, c in gaps)
+            text = f"{uploaded['name']}: drawing {label} for {uploaded['area']} ({len(vals)} year(s))."
+            if gaps:
+                text += (" Not drawn, and not zeros (shaded in the figure): "
+                         + ", ".join(f"{y} ('{c}': {b.suppression_codes().get(c, c)})" for y, c in gaps) + ".")
+            if uploaded["missing"]:
+                text += (" Your file has no columns for: " + ", ".join(MEASURES[m][0] for m in uploaded["missing"])
+                         + "; the measure list offers the ones it has.")
+            upload_msg.value = b.ok_html((uploaded["notice"] + " " if uploaded["notice"] else "") + text)
 
         def redraw(*_):
             try:
@@ -406,7 +447,13 @@ class PressuresExplorer(b.WorkforceExplorer):
                 upload_msg.value = b.error_html(f"{exc} Nothing was changed.")
                 return
             uploaded.clear()
-            uploaded.update(df=df, name=name, area=str(df["area_name"].iloc[0]))
+            uploaded.update(df=df, name=name, area=str(df["area_name"].iloc[0]),
+                            notice=df.attrs.get("notice", ""), missing=list(df.attrs.get("missing_measures", [])))
+            offered = [(MEASURES[c][0], c) for c in present]
+            if measure.value not in present:
+                measure.options, measure.value = offered, present[0]  # observers redraw
+            else:
+                measure.options = offered
             draw_upload()
 
         for wdg in (measure, area, span, adult):
@@ -420,10 +467,7 @@ class PressuresExplorer(b.WorkforceExplorer):
             ("Data table (England)", table_html(england_table(), "Children's social work workforce, England (DfE)")),
             ("Sources", b.sources_html(self._sources())),
         ])
-        help_up = w.HTML('<p class="swl-note">Your own figures for one area (at most 5 MB, UTF-8), in the shape of the '
-                         "book's <code>children_workforce_areas</code> table: <code>time_period, period_end, "
-                         "geographic_level, area_code, area_name, source</code> and any of the measure columns "
-                         f"(<code>{', '.join(MEASURES)}</code>).</p>")
+        help_up = w.HTML(upload_help_html())
         box = w.VBox([
             w.HTML('<p class="swl-note">Pick a measure and an area (type a name to jump in the list). The lower panel '
                    "shows the change on the year before. Gaps are suppressed or missing values, never zeros.</p>"),
@@ -436,6 +480,116 @@ class PressuresExplorer(b.WorkforceExplorer):
         return {"controls": {"measure": measure, "area": area, "years": span, "adult": adult, "upload": upload},
                 "figure": fw, "message": message, "upload_message": upload_msg, "summary": summary, "notes": notes,
                 "box": box}
+
+
+def areas_payload() -> dict:
+    """The area table for the static face, once. Each series (England, regions, local authorities grouped by
+    region) has: ``i`` id, ``l`` label, ``k`` level initial, ``g`` group, ``y`` the years it has rows for (only when
+    not every year), ``n`` its geography notes (indices into ``notes``), ``v`` every measure's values by year in
+    tenths (``None`` for a gap) and ``c`` its suppression codes as ``[measure index, year index, code]``."""
+    idx = series_index()
+    ys = list(years())
+    note_texts: list[str] = []
+
+    def note_id(text: str) -> int:
+        if text not in note_texts:
+            note_texts.append(text)
+        return note_texts.index(text)
+
+    head = [sid for _, sid in area_options(include_las=False)]
+    las = sorted((s["region"], s["label"], sid) for sid, s in idx.items() if s["level"] == "Local authority")
+    series = []
+    for sid in head + [sid for _, _, sid in las]:
+        s = idx[sid]
+        vals = s["values"]
+        codes = [[mi, i, vals[c][y][1]] for mi, c in enumerate(MEASURES) for i, y in enumerate(ys)
+                 if y in vals[c] and vals[c][y][1]]
+        series.append({  # short keys: the table is on the page once, and every byte counts on a phone
+            "i": sid, "l": s["label"], "k": s["level"][0],
+            "g": "England and regions" if s["level"] != "Local authority" else s["region"],
+            **({} if sorted(vals["inpost_fte"]) == ys else {"y": sorted(vals["inpost_fte"])}),
+            "n": [note_id(t) for t in area_notes(sid)],
+            "v": [[_tenths(vals[c].get(y, (None, ""))[0]) for y in ys] for c in MEASURES],
+            "c": codes,
+        })
+    adult = {}
+    for c in MEASURES:
+        ad = adult_series(c)
+        if ad:
+            adult[c] = {"x": list(ad[0]), "y": list(ad[1])}
+    return {"years": ys, "england": ENGLAND, "measures": [[c, *v] for c, v in MEASURES.items()],
+            "codes": b.suppression_codes(), "notes": note_texts, "series": series, "adult": adult,
+            "traces": {"area": T_AREA, "england": T_ENG, "adult": T_ADULT, "area_yoy": T_AREA_YOY,
+                       "england_yoy": T_ENG_YOY}}
+
+
+def _tenths(v: float | None) -> int | None:
+    """A value in tenths, as a whole number (the data has at most one decimal; the script divides by 10)."""
+    return None if v is None else int(round(float(v) * 10))
+
+
+def _json_payload(payload: dict) -> str:
+    import json
+
+    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/json" class="swl-areas-data">{text}</script>'
+
+
+@cache
+def _areas_js() -> str:
+    from pathlib import Path
+
+    return (Path(__file__).with_name("areas.js")).read_text(encoding="utf-8")
+
+
+def _table_html(payload: dict, sid: str) -> str:
+    """The chosen area's figures for every measure and year (the script redraws it; this is the first state)."""
+    from ..explore import table_html
+
+    s = next(x for x in payload["series"] if x["i"] == sid)
+    rows = []
+    for i, y in enumerate(payload["years"]):
+        rec = {"Year": y}
+        for mi, (label, _, _) in enumerate(MEASURES.values()):
+            v = None if s["v"][mi][i] is None else s["v"][mi][i] / 10
+            code = next((k for m, j, k in s["c"] if m == mi and j == i), "x")
+            rec[label] = b.fmt_num(v) if v is not None else f"{code} ({payload['codes'].get(code, code)})"
+        rows.append(rec)
+    return table_html(rows, f"{s['l']}: every measure and year (DfE)")
+
+
+def upload_gaps(df, measure: str) -> list[tuple[int, str]]:
+    """(year, DfE symbol) for each year of an uploaded area whose ``measure`` is suppressed rather than given."""
+    code_col = f"{measure}_suppression"
+    if code_col not in df.columns:
+        return []
+    return [(int(y), str(c)) for y, v, c in zip(df["time_period"], df[measure], df[code_col], strict=False)
+            if v != v and c]
+
+
+def gap_band(year: int) -> dict:
+    """A shaded band over a year in the top panel: the figure marks a suppressed value instead of dropping it."""
+    return {"type": "rect", "xref": "x", "yref": "y domain", "x0": year - 0.4, "x1": year + 0.4, "y0": 0, "y1": 1,
+            "fillcolor": "#767676", "opacity": 0.18, "line": {"width": 0}, "layer": "below"}
+
+
+def gap_label(year: int, code: str) -> dict:
+    return {"x": year, "xref": "x", "y": 1, "yref": "y domain", "yanchor": "bottom", "showarrow": False,
+            "text": f"your file: '{code}'", "font": {"size": 12, "color": "#333333"}}
+
+
+def upload_help_html() -> str:
+    """What the upload takes, with the template to download (a data: link: nothing is fetched)."""
+    import base64
+
+    from ..data import template_path
+
+    tpl = template_path(AREAS)
+    href = "data:text/csv;base64," + base64.b64encode(tpl.read_bytes()).decode("ascii")
+    return ('<p class="swl-note">Your own figures for one area (at most 5 MB): either DfE\'s '
+            "<code>csww_indicators_*.csv</code> file as you downloaded it (whole, or only your council's rows), or "
+            "a CSV in the shape of the book's template, with any of the measure columns. "
+            f'<a download="{tpl.name}" href="{href}">Download the template CSV</a>.</p>')
 
 
 def pressures_explorer(id: str | None = None) -> PressuresExplorer:
