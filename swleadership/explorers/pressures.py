@@ -332,8 +332,9 @@ class PressuresExplorer(b.WorkforceExplorer):
         london = _notes_by_id().get("london-overlap", {}).get("description", "")
         return "".join([
             f'<div class="swl-workforce" id="swl-workforce-{b.esc(self.id)}">',
-            b.live_note("every area, measure and year are here; a span of years and your own file need the live "
-                        "version"),
+            '<p class="swl-note">Every area, measure and year is here: type part of a council\'s name to find it. To '
+            f'draw your own file or choose a span of years, open the chapter live: '
+            f'{b.help_link("explorers", "how to open a chapter live")}.</p>',
             f'<div class="swl-explorer swl-areas" data-swl="areas" id="{cid}">',
             '<div class="swl-controls">',
             f'<div class="swl-control"><label for="{cid}-measure">Measure</label> '
