@@ -2,7 +2,8 @@
 #   make book   build the static HTML into _build/html (creates .venv and installs everything first)
 #   make test   lint, unit tests, nbval, a clean warnings-as-errors build, browser tests
 #   make lab    JupyterLab on the notebooks          make app   the explorers in Voilà (for projecting)
-#   make bench  build time, rebuild time, per-notebook execution, page weights, model/data timings
+#   make bench  build time, rebuild time, per-notebook execution, page weights, model/data timings, prose
+#   make prose  per chapter: words, reading time, sentence length, 'the paper', repeated boilerplate (after make book)
 SHELL := /bin/bash
 .ONESHELL:
 .SHELLFLAGS := -eu -o pipefail -c
@@ -16,10 +17,10 @@ JB     := $(BIN)/jupyter-book
 APP_NB ?= 36-explore-workforce-data.ipynb
 PORT   ?= 8866
 
-.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium lab app bench clean strip data-update
+.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium lab app bench prose clean strip data-update
 
 help:
-	@sed -n '2,6p' Makefile
+	@sed -n '2,7p' Makefile
 
 # ---------------------------------------------------------------------------------------------- set-up
 $(STAMP): requirements.txt pyproject.toml
@@ -98,6 +99,9 @@ data-update: $(STAMP)
 	  echo 'Usage: make data-update FILE=path/to/csww_indicators_YYYY_to_YYYY.csv RELEASE="Children'"'"'s social work workforce, reporting year YYYY"'; exit 2; fi
 	$(BIN)/python -m swleadership.data_update "$(FILE)" "$(RELEASE)"
 	@echo "Now run 'make test' and 'make book': the glued figures and the explorers follow the new data."
+
+prose: $(STAMP)
+	$(BIN)/python -m swleadership.prose $(SITE)
 
 clean:
 	rm -rf _build

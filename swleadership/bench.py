@@ -5,7 +5,8 @@
 - page weight of every chapter page: median (goal ≤ 150 KB), max (≤ 400 KB) and the three heaviest;
 - data: validating the whole package and a typical ``load()``; importing DfE's whole indicators file;
 - models: each explorer's recompute, median and p95 (goal ≤ 20 ms);
-- Voilà: control change → figure updated in the browser, median (goal ≤ 300 ms).
+- Voilà: control change → figure updated in the browser, median (goal ≤ 300 ms);
+- prose: words, reading time, sentence length, "the paper" and boilerplate per chapter (``swleadership.prose``).
 """
 
 from __future__ import annotations
@@ -144,6 +145,10 @@ def main() -> int:
         print("\nWorkforce pressures in the static book (every area)")
         for label, value in static_area_latency(site).items():
             _line(label, value, "goal ≤ 300 ms" if "choose" in label else "")
+        from .prose import report as prose_report
+
+        print()
+        prose_report(site)
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

@@ -20,3 +20,29 @@ def markdown_sources() -> list[tuple[str, str]]:
     for md_path in sorted((ROOT / "book").glob("*.md")):
         sources.append((str(md_path.relative_to(ROOT)), md_path.read_text(encoding="utf-8")))
     return sources
+
+
+def activity_sources() -> list[tuple[str, str]]:
+    """(name, text) for every string a student reads in notebooks/activities/*.yml."""
+    import yaml
+
+    def strings(node, where):
+        if isinstance(node, str):
+            yield where, node
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                yield from strings(v, f"{where}.{k}")
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                yield from strings(v, f"{where}[{i}]")
+
+    sources: list[tuple[str, str]] = []
+    for path in sorted((ROOT / "notebooks" / "activities").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        sources.extend(strings(data, str(path.relative_to(ROOT))))
+    return sources
+
+
+def student_text_sources() -> list[tuple[str, str]]:
+    """Every notebook Markdown cell, every book/*.md page and every activity string."""
+    return markdown_sources() + activity_sources()

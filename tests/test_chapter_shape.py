@@ -24,10 +24,11 @@ REQUIRED = [
     "Exercises",
     "Self-check quiz",
     "Reflection",
-    "Seminar prompts",
     "Summary",
     "Further reading",
 ]
+# Lecturer material sits in one collapsed box between the student's reflection and the summary.
+SEMINAR_BOX = ":::{admonition} For seminar leaders\n:class: dropdown\n"
 MIN_WORDS = 1000
 MIN_CITATIONS = 3
 CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
@@ -82,7 +83,29 @@ def check_chapter(nb: dict, name: str) -> list[str]:
         content = h2[h2.index("Learning outcomes") + 1:h2.index("Exercises")]
         if not content:
             problems.append(f"{name}: no content sections between 'Learning outcomes' and 'Exercises'")
-    overview = _section_text(cells, "Overview").lower()
+    if "Seminar prompts" in h2:
+        problems.append(f"{name}: '## Seminar prompts' must become the collapsed 'For seminar leaders' box")
+    boxes = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and SEMINAR_BOX in _src(c)]
+    if len(boxes) != 1:
+        problems.append(f"{name}: expected one collapsed 'For seminar leaders' box (dropdown), found {len(boxes)}")
+    else:
+        section = dict(enumerate(s for s, _, _ in _sections(cells)))
+        box_src = _src(cells[boxes[0]])
+        before_box = box_src[:box_src.index(SEMINAR_BOX)]
+        heads_before = re.findall(r"^##\s+(.*)$", before_box, re.M)
+        where = heads_before[-1].strip() if heads_before else section.get(boxes[0] - 1)
+        if where != "Reflection":
+            problems.append(f"{name}: the 'For seminar leaders' box must sit after '## Reflection' (it is under {where!r})")
+        answers = [i for i, c in enumerate(cells) if "swl-journal-answers" in c.get("metadata", {}).get("tags", [])]
+        if answers and boxes[0] < answers[0]:
+            problems.append(f"{name}: the 'For seminar leaders' box must come after the reflection answer cell")
+    overview = _section_text(cells, "Overview")
+    opening = overview.split("**Who it is for")[0]
+    if not re.search(r"\byou will\b|\byou'll\b", opening):
+        problems.append(f"{name}: the overview must open with what the student will be able to do ('you will ...')")
+    if not re.search(r"\bin practice\b|\bpractice\b|\bplacement\b|\bpractitioner", opening):
+        problems.append(f"{name}: the overview must open with why it matters in practice")
+    overview = overview.lower()
     for needle, what in (("who it is for", "who it is for"), ("time", "the time it takes")):
         if needle not in overview:
             problems.append(f"{name}: the overview must say {what}")
@@ -114,6 +137,10 @@ def check_chapter(nb: dict, name: str) -> list[str]:
         if "/work/" in s or "/home/" in s:
             problems.append(f"{name}: a code cell uses an absolute path")
     return problems
+
+
+def _src(cell) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
 
 
 def _sections(cells):
@@ -191,6 +218,32 @@ def test_checker_fails_without_citations_or_prose():
     assert any("cites 0 works" in p for p in check_chapter(nb, "example"))
     short = {"cells": [c for c in _example()["cells"] if c["cell_type"] == "code"][:1]}
     assert any("words of prose" in p for p in check_chapter(short, "short"))
+
+
+def test_checker_fails_on_the_old_seminar_section_or_a_misplaced_box():
+    nb = copy.deepcopy(_example())
+    for c in nb["cells"]:
+        src = _src(c)
+        if SEMINAR_BOX in src:
+            c["source"] = src.replace(SEMINAR_BOX, "## Seminar prompts\n\n:::{note}\n")
+    problems = check_chapter(nb, "example")
+    assert any("must become the collapsed" in p for p in problems), problems
+    assert any("expected one collapsed" in p for p in problems), problems
+    nb = copy.deepcopy(_example())
+    i = next(i for i, c in enumerate(nb["cells"]) if SEMINAR_BOX in _src(c))
+    box = nb["cells"].pop(i)
+    nb["cells"].insert(next(j for j, c in enumerate(nb["cells"]) if "## Exercises" in _src(c)), box)
+    assert any("must sit after '## Reflection'" in p for p in check_chapter(nb, "example"))
+
+
+def test_checker_fails_on_an_itinerary_overview():
+    nb = copy.deepcopy(_example())
+    for c in nb["cells"]:
+        if "## Overview" in _src(c):
+            c["source"] = "## Overview\n\nThis chapter follows the paper section by section.\n\n**Who it is for:** x\n\n**Time needed:** y\n"
+    problems = check_chapter(nb, "example")
+    assert any("what the student will be able to do" in p for p in problems), problems
+    assert any("why it matters in practice" in p for p in problems), problems
 
 
 def test_checker_fails_without_quiz_call():
