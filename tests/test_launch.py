@@ -1,0 +1,56 @@
+"""Launch buttons only for a real repository and hub; the one shared sentence names only the buttons there are."""
+
+from swleadership.launch import buttons, honest_theme_options, is_real, run_live, theme_options_from_config
+
+PLACEHOLDER = {
+    "repository_url": "https://github.com/example-org/leadership-in-social-work",
+    "use_repository_button": True, "use_issues_button": True,
+    "launch_buttons": {"notebook_interface": "jupyterlab", "binderhub_url": "https://mybinder.org",
+                       "jupyterhub_url": "https://jupyterhub.example.ac.uk",
+                       "colab_url": "https://colab.research.google.com", "thebe": False},
+}
+REAL = {**PLACEHOLDER, "repository_url": "https://github.com/uni-of-somewhere/leadership-in-social-work"}
+REAL_HUB = {**REAL, "launch_buttons": {**REAL["launch_buttons"], "jupyterhub_url": "https://hub.somewhere.ac.uk"}}
+
+
+def test_placeholder_repository_gives_no_buttons():
+    out = honest_theme_options(PLACEHOLDER)
+    assert out["use_repository_button"] is False and out["use_issues_button"] is False
+    for key in ("binderhub_url", "colab_url", "jupyterhub_url"):
+        assert key not in out["launch_buttons"]
+    assert out["launch_buttons"]["notebook_interface"] == "jupyterlab"
+    assert buttons(PLACEHOLDER) == []
+    assert PLACEHOLDER["launch_buttons"]["binderhub_url"]  # the input is not changed
+
+
+def test_real_repository_gives_binder_colab_repository_and_issue_buttons_but_not_a_placeholder_hub():
+    out = honest_theme_options(REAL)
+    assert out["use_repository_button"] is True and out["use_issues_button"] is True
+    assert out["launch_buttons"]["binderhub_url"] == "https://mybinder.org"
+    assert out["launch_buttons"]["colab_url"] == "https://colab.research.google.com"
+    assert "jupyterhub_url" not in out["launch_buttons"]
+    assert buttons(REAL) == ["Binder", "Google Colab"]
+
+
+def test_real_hub_adds_the_jupyterhub_button():
+    assert honest_theme_options(REAL_HUB)["launch_buttons"]["jupyterhub_url"] == "https://hub.somewhere.ac.uk"
+    assert buttons(REAL_HUB) == ["Binder", "your university\u2019s JupyterHub", "Google Colab"]
+
+
+def test_is_real():
+    assert is_real("https://github.com/someone/book")
+    assert not is_real("") and not is_real(None) and not is_real("github.com/someone/book")
+    assert not is_real("https://jupyterhub.example.ac.uk") and not is_real("https://github.com/example-org/x")
+
+
+def test_the_shared_sentence_follows_the_setting():
+    assert "launch button" not in run_live(PLACEHOLDER) and "make lab" in run_live(PLACEHOLDER)
+    assert "launch button" in run_live(REAL) and "Binder or Google Colab" in run_live(REAL)
+    assert "JupyterHub" not in run_live(REAL)
+    assert "Binder, your university\u2019s JupyterHub or Google Colab" in run_live(REAL_HUB)
+
+
+def test_config_is_read_from_the_repository():
+    opts = theme_options_from_config()
+    assert opts["repository_url"] and "launch_buttons" in opts
+    assert run_live() == run_live(opts)
