@@ -78,3 +78,79 @@ def run_live(options: dict | None = None) -> str:
 
 #: The texts the prose may show with ``{eval}`name` `` that come from the book's settings, not from data/.
 TEXTS = {"run_live": run_live}
+
+
+# ---------------------------------------------------------------------------------------------- Colab
+INSTALL_TAG = "swl-install-if-missing"
+
+
+def repository(path: Path = CONFIG) -> tuple[str, str]:
+    """(url, branch) of the book's repository from ``_config.yml``; url is "" while it is a placeholder."""
+    try:
+        import yaml
+
+        repo = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("repository") or {}
+    except (OSError, ImportError):
+        return "", "main"
+    url = str(repo.get("url") or "")
+    return (url if is_real(url) else ""), str(repo.get("branch") or "main")
+
+
+def install_cell_source(url: str, branch: str = "main") -> str:
+    """The first cell of every chapter when a repository is set: in Google Colab (no package) it fetches the
+    book's repository and installs its package; where ``swleadership`` imports (JupyterLab, Binder, the book) it
+    does nothing."""
+    return (
+        "# In Google Colab the book's package is missing: fetch the book's repository and install it.\n"
+        "try:\n"
+        "    import swleadership  # noqa: F401  (installed: nothing to do)\n"
+        "except ImportError:\n"
+        f"    !git clone --quiet --depth 1 --branch {branch} {url} /content/book\n"
+        "    %pip install --quiet -e /content/book\n"
+        "    import os, sys\n"
+        "    sys.path.insert(0, '/content/book')\n"
+        "    os.chdir('/content/book/notebooks')"
+    )
+
+
+def sync_install_cells(notebooks: Path = ROOT / "notebooks", config: Path = CONFIG, write: bool = True) -> list[Path]:
+    """Give every chapter the install cell for the configured repository, or remove it while there is none.
+    Returns the notebooks that changed (or would change, with ``write=False``)."""
+    import json
+
+    url, branch = repository(config)
+    changed = []
+    for nb_path in sorted(notebooks.glob("*.ipynb")):
+        nb = json.loads(nb_path.read_text(encoding="utf-8"))
+        cells = [c for c in nb["cells"] if INSTALL_TAG not in c.get("metadata", {}).get("tags", [])]
+        if url:
+            source = install_cell_source(url, branch)
+            cells.insert(0, {"cell_type": "code", "execution_count": None, "id": "swl-install",
+                             "metadata": {"tags": ["remove-cell", INSTALL_TAG]}, "outputs": [],
+                             "source": source.splitlines(keepends=True)})
+        if cells != nb["cells"]:
+            changed.append(nb_path)
+            if write:
+                nb["cells"] = cells
+                nb_path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m swleadership.launch",
+                                 description="Add (repository set in _config.yml) or remove (placeholder) the "
+                                             "first cell that installs the book's package in Google Colab.")
+    ap.add_argument("--check", action="store_true", help="only report notebooks that are out of step")
+    args = ap.parse_args(argv)
+    changed = sync_install_cells(write=not args.check)
+    url, _ = repository()
+    what = f"install cell for {url}" if url else "no install cell (repository.url is a placeholder)"
+    verb = "out of step" if args.check else "updated"
+    print(f"{len(changed)} notebook(s) {verb}: {what}" + "".join(f"\n  {p.name}" for p in changed))
+    return 1 if (args.check and changed) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

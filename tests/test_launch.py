@@ -54,3 +54,50 @@ def test_config_is_read_from_the_repository():
     opts = theme_options_from_config()
     assert opts["repository_url"] and "launch_buttons" in opts
     assert run_live() == run_live(opts)
+
+
+def _book(tmp_path, url):
+    import json
+
+    (tmp_path / "_config.yml").write_text(f'repository:\n  url: "{url}"\n  branch: main\n', encoding="utf-8")
+    nbs = tmp_path / "notebooks"
+    nbs.mkdir()
+    nb = {"cells": [{"cell_type": "markdown", "id": "a", "metadata": {}, "source": ["# A chapter"]}],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (nbs / "01-a.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    return nbs, tmp_path / "_config.yml"
+
+
+def test_install_cell_added_for_a_real_repository_and_removed_for_a_placeholder(tmp_path):
+    import json
+
+    from swleadership.launch import INSTALL_TAG, sync_install_cells
+
+    nbs, cfg = _book(tmp_path, "https://github.com/uni-of-somewhere/book")
+    assert sync_install_cells(nbs, cfg) == [nbs / "01-a.ipynb"]
+    assert sync_install_cells(nbs, cfg) == []  # idempotent
+    first = json.loads((nbs / "01-a.ipynb").read_text())["cells"][0]
+    assert INSTALL_TAG in first["metadata"]["tags"] and "remove-cell" in first["metadata"]["tags"]
+    assert "https://github.com/uni-of-somewhere/book" in "".join(first["source"])
+    cfg.write_text('repository:\n  url: "https://github.com/example-org/book"\n', encoding="utf-8")
+    assert sync_install_cells(nbs, cfg) == [nbs / "01-a.ipynb"]
+    assert json.loads((nbs / "01-a.ipynb").read_text())["cells"][0]["cell_type"] == "markdown"
+
+
+def test_install_cell_is_valid_ipython_and_does_nothing_when_the_package_imports():
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    from swleadership.launch import install_cell_source
+
+    src = TransformerManager().transform_cell(install_cell_source("https://github.com/uni/book", "main"))
+    ran = []
+    namespace = {"get_ipython": lambda: type("IP", (), {"system": lambda s, c: ran.append(c),
+                                                         "run_line_magic": lambda s, *a: ran.append(a)})()}
+    exec(compile(src, "install-cell", "exec"), namespace)
+    assert ran == []  # swleadership imports here, so nothing is cloned or installed
+
+
+def test_notebooks_match_the_configured_repository():
+    from swleadership.launch import sync_install_cells
+
+    assert sync_install_cells(write=False) == [], "run: .venv/bin/python -m swleadership.launch"
