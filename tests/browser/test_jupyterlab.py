@@ -43,8 +43,11 @@ def lab_server():
     """JupyterLab as `make lab` starts it (config file, no token, --allow-root only as root), on a free port."""
     port = _free_port()
     tmp = Path(tempfile.mkdtemp(prefix="swl-lab-"))
+    # A copy of the chapters: JupyterLab saves a notebook it has run (outputs), and the repository's must stay clean.
+    shutil.copytree(ROOT / "notebooks", tmp / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     cmd = [str(Path(sys.executable).parent / "jupyter"), "lab", f"--config={CONFIG}", f"--port={port}",
-           "--no-browser", "--ServerApp.port_retries=0", f"--LabApp.workspaces_dir={tmp}"]
+           "--no-browser", "--ServerApp.port_retries=0", f"--LabApp.workspaces_dir={tmp}",
+           f"--ServerApp.root_dir={tmp / 'notebooks'}"]
     if os.geteuid() == 0:
         cmd.append("--allow-root")
     env = {k: v for k, v in os.environ.items() if k != BOOK_BUILD_VAR}
