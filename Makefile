@@ -80,8 +80,13 @@ strip: $(STAMP)
 	$(BIN)/nbstripout notebooks/*.ipynb
 
 # ---------------------------------------------------------------------------------------------- use
+# JupyterLab on the notebooks folder, on 127.0.0.1 only and without a token (jupyter/jupyter_lab_config.py).
+# PORT=8890 make lab picks the port (default 8888); Ctrl+C twice stops the server.
+LAB_PORT = $(if $(filter command line environment,$(origin PORT)),$(PORT),8888)
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	@ROOT_FLAG=""; if [ "$$(id -u)" = 0 ]; then ROOT_FLAG="--allow-root"; fi
+	echo "JupyterLab on the chapters: open http://127.0.0.1:$(LAB_PORT)/lab (no token; Ctrl+C twice to stop)."
+	$(BIN)/jupyter lab --config=jupyter/jupyter_lab_config.py --port=$(LAB_PORT) --ServerApp.port_retries=0 $$ROOT_FLAG
 
 app: $(STAMP)
 	@echo "Serving the explorers in Voilà: open http://localhost:$(PORT)/voila/render/$(APP_NB) (any chapter works too)."

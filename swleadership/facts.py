@@ -1,26 +1,34 @@
 """Named headline figures, read from ``data/`` (never typed into the prose).
 
 Each entry of :data:`FACTS` names one row of a bundled resource by a filter. ``fact(name)``
-reads that row and returns a :class:`Fact` with its value, unit, source and status;
-``glue_facts(*names)`` glues the formatted text into a notebook with myst-nb so that the
-Markdown can write ``{glue:text}`name` `` and a corrected CSV corrects the book.
+reads that row and returns a :class:`Fact` with its value, unit, source and status.
+:data:`DERIVED` names the few figures worked out from facts (for exercises), with the sum that gives them.
+
+The prose shows a figure with MyST's inline expression role, ``{eval}`name` ``, and the chapter's first
+(hidden) cell imports the names it uses::
+
+    from swleadership.facts import sw_working_life, doctor_working_life
+
+Each such name is the figure's text (``text(name)``: '8 years', '49.1%'). In JupyterLab, jupyterlab-myst
+evaluates the expressions in the kernel when the Markdown cell runs; in the book, ``swleadership.sphinxext``
+resolves the same names through :func:`text` at build time. Either way the number comes from ``data/``, so a
+corrected CSV corrects the book, and tests of :func:`text` test what is displayed.
 
 A filter value ``"latest"`` for ``year`` picks the most recent year that matches, so
 "latest" facts follow the data when a new release is added. When several sources give the
 same figure, the row marked ``preferred`` is used (``fact(name).alternatives`` lists the
-others).
+others). ``glue_facts`` (myst-nb's ``{glue:text}``) remains for older notebooks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from swleadership.data import DataError, load
 
-__all__ = ["FACTS", "Fact", "fact", "glue", "glue_facts", "facts_table", "format_value"]
+__all__ = ["DERIVED", "FACTS", "Fact", "fact", "text", "names", "glue", "glue_facts", "facts_table", "format_value"]
 
 GLUE_PREFIX = "application/papermill.record/"
 
@@ -336,29 +344,15 @@ def _years(i: int) -> str:
     return str(indicators_years()[i])
 
 
-#: Years the prose names, read from the data so that a new DfE release moves them ("2017 to 2025").
-YEARS: dict[str, tuple[Callable[[], str], str]] = {
-    "csww_first_year": (lambda: _years(0), "First reporting year of DfE's children's social work indicators in data/"),
-    "csww_latest_year": (lambda: _years(1), "Latest reporting year of DfE's children's social work indicators in data/"),
-}
-
-
-def fact_text(name: str) -> str:
-    """The text the prose shows for ``name``: a figure from :data:`FACTS` or a year from :data:`YEARS`."""
-    if name in YEARS:
-        return YEARS[name][0]()
-    return fact(name).text
-
-
 def glue_facts(*names: str) -> dict[str, str]:
     """Glue each named fact's text with myst-nb (``display=False``), for ``{glue:text}`name` ``.
 
-    With no names, glues every fact and year. Returns ``{name: text}``.
+    With no names, glues every fact. Returns ``{name: text}``.
     """
 
     out = {}
-    for n in names or (tuple(FACTS) + tuple(YEARS)):
-        t = fact_text(n)
+    for n in names or tuple(FACTS):
+        t = text(n)
         glue(n, t, display=False)
         out[n] = t
     return out
@@ -372,3 +366,75 @@ def facts_table() -> pd.DataFrame:
         rows.append({"name": n, "text": f.text, "label": f.label, "period": f.period_label, "status": f.status,
                      "source_id": f.source_id, "how_read": f.how_read, "resource": f.resource})
     return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------------------------- derived figures
+def _turnover_as_life(name: str) -> str:
+    """The working life 1/a that a turnover rate gives if it is (wrongly) read as a rate of leaving the profession."""
+    return f"{100 / fact(name).value:.1f} years"
+
+
+def _spend(which: str) -> str:
+    """Chapter 34, exercise 1: index 2010-11 total service spend at 100 and apply the NAO's share and falls."""
+    share_0 = fact("social_care_share_spend_2010_11").value
+    sc_fall = fact("social_care_spending_fall").value
+    other_cut = fact("other_services_spending_reduction").value
+    sc_1 = share_0 * (1 - sc_fall / 100)
+    other_0 = 100 - share_0
+    other_1 = other_0 * (1 - other_cut / 100)
+    return {
+        "sc_0": f"{share_0:.1f}", "other_0": f"{other_0:.1f}", "sc_1": f"{sc_1:.1f}", "other_1": f"{other_1:.1f}",
+        "total_1": f"{sc_1 + other_1:.1f}", "share_1_implied": f"{100 * sc_1 / (sc_1 + other_1):.1f}%",
+        "total_fall": f"{100 - (sc_1 + other_1):.0f}%",
+    }[which]
+
+
+def _promotion_ratio_three_steps() -> str:
+    """Chapter 35, exercise 3: the promotion ratio r that, over k = 3 steps of the illustrative pipeline model
+    f_k = f0 / (f0 + r**k * (1 - f0)), turns the share of women among children and family social workers into the
+    share among directors of children's services."""
+    f0 = fact("share_female_children_social_workers").value / 100
+    fk = fact("share_female_dcs_2022").value / 100
+    return f"{(f0 * (1 - fk) / (fk * (1 - f0))) ** (1 / 3):.2f}"
+
+
+# name: (function giving the text, label)
+DERIVED: dict[str, tuple] = {
+    **{f"{n}_as_life": ((lambda n=n: _turnover_as_life(n)),
+                        f"Working life implied by reading {n} as a rate of leaving the profession (1/a)")
+       for n in ("csww_turnover_2017", "csww_turnover_2022", "csww_turnover_latest")},
+    **{f"ex_{k}": ((lambda k=k: _spend(k)), f"Chapter 34 exercise 1: {k} (2010-11 total service spend = 100)")
+       for k in ("sc_0", "other_0", "sc_1", "other_1", "total_1", "share_1_implied", "total_fall")},
+    "ex_r_three_steps": (_promotion_ratio_three_steps, "Chapter 35 exercise 3: promotion ratio over three steps"),
+    # years the prose names, read from the data so that a new DfE release moves them ("2017 to 2025")
+    "csww_first_year": ((lambda: _years(0)), "First reporting year of DfE's children's social work indicators"),
+    "csww_latest_year": ((lambda: _years(1)), "Latest reporting year of DfE's children's social work indicators"),
+}
+
+
+def _setting_texts() -> dict:
+    from swleadership.launch import TEXTS  # noqa: PLC0415  (the sentence about launch buttons, from _config.yml)
+
+    return TEXTS
+
+
+def names() -> tuple[str, ...]:
+    """Every name the prose may show with ``{eval}`name` ``: facts, derived figures and setting texts."""
+    return (*FACTS, *DERIVED, *_setting_texts())
+
+
+def text(name: str) -> str:
+    """The text the prose shows for a named fact, derived figure or setting text (``run_live``)."""
+    if name in DERIVED:
+        return DERIVED[name][0]()
+    if name in _setting_texts():
+        return _setting_texts()[name]()
+    return fact(name).text
+
+
+def __getattr__(name: str) -> str:
+    """``from swleadership.facts import sw_working_life`` gives the figure's text (PEP 562)."""
+    if name in FACTS or name in DERIVED or name in _setting_texts():
+        return text(name)
+    raise AttributeError(f"module 'swleadership.facts' has no attribute {name!r} (and no fact or derived figure "
+                         "of that name: add it to FACTS or DERIVED in swleadership/facts.py)")

@@ -10,6 +10,11 @@
 5. Drops sphinx-thebe's inline settings snippet (thebe is off; the theme includes it twice).
 4. Rewrites sphinxcontrib-bibtex's bibliography markup (``role="list"`` with ``doc-biblioentry`` children),
    which axe-core reports as a critical ``aria-required-children`` violation, into a plain list.
+7. Shows launch, repository and issue buttons only for a real repository and JupyterHub (``launch.py``).
+6. Resolves ``{eval}`name` `` for the book's named figures (``swleadership.facts``) at build time, from data/.
+   myst-nb evaluates ``{eval}`` only in its "inline" execution mode; the book executes in "cache" mode, so the
+   role falls back to myst-nb's own only for names that are not figures. In JupyterLab, jupyterlab-myst evaluates
+   the same names in the kernel (the chapter's first cell imports them from ``swleadership.facts``).
 """
 
 from __future__ import annotations
@@ -70,8 +75,36 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         context["script_files"] = [s for s in context["script_files"] if not _is_thebe_snippet(s)]
 
 
+def _honest_buttons(app, config) -> None:
+    """No launch, repository or issue button that leads to a placeholder (swleadership.launch)."""
+    from .launch import honest_theme_options
+
+    config.html_theme_options = honest_theme_options(config.html_theme_options or {})
+
+
+def _eval_role():
+    from docutils import nodes
+    from myst_nb.ext.eval import EvalRoleAny
+
+    from . import facts
+
+    class FactEvalRole(EvalRoleAny):
+        """``{eval}`name` `` for a named figure: its text from data/ (``facts.text``); anything else: myst-nb's."""
+
+        def run(self):
+            name = self.text.strip()
+            if name in facts.names():
+                return [nodes.inline(self.rawtext, facts.text(name), classes=["swl-figure"])], []
+            return super().run()
+
+    return FactEvalRole()
+
+
 def setup(app):
     os.environ[BOOK_BUILD_VAR] = "1"
+    app.setup_extension("myst_nb")
+    app.add_role("eval", _eval_role(), override=True)
+    app.connect("config-inited", _honest_buttons)
     app.connect("builder-inited", _validate_data)
     app.connect("builder-inited", _vendor_plotly)
     app.connect("html-page-context", _page_context)

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from swleadership.data import resource_names
-from swleadership.facts import FACTS
+from swleadership.facts import DERIVED, FACTS
 
 PAGE = Path(__file__).resolve().parent.parent / "book" / "data-and-sources.md"
 
@@ -42,7 +42,9 @@ def test_page_generates_downloads_and_tables_from_the_package():
 
 def test_page_uses_only_known_facts_and_resources():
     text = PAGE.read_text(encoding="utf-8")
-    for name in re.findall(r"\{glue:text\}`([^`]+)`", text):
-        assert name in FACTS, name
+    names = re.findall(r"\{(?:glue:text|eval)\}`([^`]+)`", text)
+    assert names
+    for name in names:
+        assert name in FACTS or name in DERIVED, name
     for name in re.findall(r'load\("([a-z_]+)"\)', text):
         assert name in resource_names(), name

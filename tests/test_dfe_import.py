@@ -260,9 +260,9 @@ def test_data_update_brings_in_a_new_year_and_reports_revisions(tmp_path, data_c
     assert src["title"].startswith("Children's social work workforce, reporting year 2026")
     assert sd.indicators_years() == (2017, 2026)
     sd.validate_package(data_copy / "datapackage.json")
-    from swleadership.facts import fact, fact_text
+    from swleadership.facts import fact, text
 
-    assert fact_text("csww_latest_year") == "2026" and fact_text("csww_first_year") == "2017"
+    assert text("csww_latest_year") == "2026" and text("csww_first_year") == "2017"
     assert fact("csww_turnover_latest").text == "11.1%"
     assert fact("csww_turnover_latest").source_id == "dfe2027cswwindicators"
 

@@ -1,0 +1,156 @@
+"""The chapters in the JupyterLab that `make lab` starts (same config file), in real Chromium.
+
+For three chapters (the prose standard, the figures-heavy recruitment chapter and the explorer chapter) the test
+opens the notebook, runs all cells, and checks what a student reads: no raw MyST (roles, directives, fences),
+every {eval} figure shown as its value from data/, solutions closed until opened, and, in the explorer chapter, an
+ipywidgets control that changes the figure. Every request to another host is blocked and recorded: there must be
+none. Times (open -> first Markdown rendered, run all -> last cell done) are printed (pytest -s shows them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from swleadership import facts
+from swleadership._env import BOOK_BUILD_VAR
+from swleadership.voila_bench import FINGERPRINT_JS
+
+from ..conftest import _free_port
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = ROOT / "jupyter" / "jupyter_lab_config.py"
+CHAPTERS = ["14-adaptive.ipynb", "33-recruitment-retention.ipynb", "36-explore-workforce-data.ipynb"]
+RAW_MARKERS = ("{cite", "{term", "{glue", "{eval", "{doc", ":::", "{exercise", "{solution", "{admonition", "````")
+RENDERED = ".jp-MarkdownCell .jp-RenderedMarkdown, .jp-MarkdownCell .myst"
+
+
+@contextmanager
+def lab_server():
+    """JupyterLab as `make lab` starts it (config file, no token, --allow-root only as root), on a free port."""
+    port = _free_port()
+    tmp = Path(tempfile.mkdtemp(prefix="swl-lab-"))
+    # A copy of the chapters: JupyterLab saves a notebook it has run (outputs), and the repository's must stay clean.
+    shutil.copytree(ROOT / "notebooks", tmp / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    cmd = [str(Path(sys.executable).parent / "jupyter"), "lab", f"--config={CONFIG}", f"--port={port}",
+           "--no-browser", "--ServerApp.port_retries=0", f"--LabApp.workspaces_dir={tmp}",
+           f"--ServerApp.root_dir={tmp / 'notebooks'}"]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    env = {k: v for k, v in os.environ.items() if k != BOOK_BUILD_VAR}
+    log = open(tmp / "lab.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 90
+        while True:
+            try:
+                urllib.request.urlopen(base + "/api", timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None or time.time() > deadline:
+                    pytest.fail("JupyterLab did not start: " + (tmp / "lab.log").read_text()[-2000:])
+                time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def lab():
+    with lab_server() as base:
+        yield base
+
+
+def _eval_names(nb: str) -> set[str]:
+    cells = json.loads((ROOT / "notebooks" / nb).read_text(encoding="utf-8"))["cells"]
+    md = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return set(re.findall(r"\{(?:eval|glue:text)\}`([^`]+)`", md))
+
+
+def _run_all(page) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    page.wait_for_function(
+        """() => { const p = Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'));
+                   return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent)); }""",
+        timeout=420_000, polling=500)
+    page.wait_for_timeout(1500)  # Markdown cells after the last code cell re-render with their expressions
+
+
+@pytest.mark.parametrize("nb", CHAPTERS)
+def test_chapter_reads_cleanly_in_jupyterlab(nb, lab, new_page):
+    p = new_page()
+    page = p.page
+    page.set_viewport_size({"width": 1366, "height": 768})
+    t0 = time.perf_counter()
+    page.goto(f"{lab}/lab/tree/{nb}?reset", wait_until="domcontentloaded", timeout=120_000)
+    page.wait_for_selector(RENDERED, timeout=120_000)
+    t_open = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    page.get_by_text(re.compile(r"\| Idle$")).first.wait_for(timeout=180_000)  # the kernel has started
+    _run_all(page)
+    t_run = time.perf_counter() - t1
+    print(f"\n[jupyterlab] {nb}: first Markdown rendered {t_open:.1f} s after opening; run all {t_run:.1f} s")
+
+    # textContent: what the rendered cells hold, including closed drop-downs (solutions use figures too).
+    all_text = f"() => Array.from(document.querySelectorAll({RENDERED!r})).map(e => e.textContent)"
+    values = sorted({facts.text(n) for n in _eval_names(nb)})
+    try:  # expressions are evaluated as each Markdown cell runs; give the last ones a moment
+        page.wait_for_function(f"(vals) => {{ const t = ({all_text})().join('\\n');"
+                               " return vals.every(v => t.includes(v)); }", arg=values, timeout=60_000)
+    except Exception:  # noqa: BLE001  (the assertion below names what is missing)
+        pass
+    texts = page.evaluate(all_text)
+    assert len(texts) > 10, f"{nb}: only {len(texts)} rendered Markdown cells"
+    raw = {m: t[max(0, t.index(m) - 60):t.index(m) + 60] for t in texts for m in RAW_MARKERS if m in t}
+    assert raw == {}, f"{nb}: raw MyST in rendered Markdown: {raw}"
+
+    shown = "\n".join(texts)
+    missing = {n: facts.text(n) for n in _eval_names(nb) if facts.text(n) not in shown}
+    assert missing == {}, f"{nb}: figures not shown as their values: {missing}"
+
+    # Solutions: closed until opened, then readable.
+    details = page.locator(".jp-MarkdownCell details")
+    solutions = [i for i in range(details.count()) if "Solution" in details.nth(i).locator("summary").inner_text()]
+    assert solutions, f"{nb}: no solution drop-downs rendered"
+    for i in solutions:
+        assert details.nth(i).evaluate("d => d.open") is False, f"{nb}: solution {i} is open"
+    first = details.nth(solutions[0])
+    body_js = "d => Array.from(d.children).filter(c => c.tagName !== 'SUMMARY').map(c => c.innerText).join(' ')"
+    closed_height = first.evaluate("d => d.getBoundingClientRect().height")
+    assert first.evaluate(body_js).strip() == "", f"{nb}: a closed solution's text is visible"
+    first.locator("summary").click()
+    page.wait_for_timeout(300)
+    assert first.evaluate("d => d.open") is True
+    assert len(first.evaluate(body_js).strip()) > 20 and first.evaluate("d => d.getBoundingClientRect().height") > closed_height
+
+    if nb.startswith("36-"):
+        sel = page.locator(".widget-dropdown select")
+        assert sel.count() > 0, "no ipywidgets drop-down in the explorer chapter"
+        before = page.evaluate(FINGERPRINT_JS)
+        cur, n = sel.first.evaluate("s => [s.selectedIndex, s.options.length]")
+        assert n > 1
+        sel.first.select_option(index=(cur + 1) % n)
+        page.wait_for_function(f"(b) => ({FINGERPRINT_JS})() !== b", arg=before, timeout=20_000)
+
+    assert p.external == [], f"{nb}: requests to other hosts: {sorted(set(p.external))[:10]}"
