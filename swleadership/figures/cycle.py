@@ -15,6 +15,7 @@ import math
 import plotly.graph_objects as go
 
 from ..explore import Checkbox, Select, explorer
+from ..render import narrow
 
 # The paper's Diagram 4 did not survive in its text. This is the book's reconstruction from what the text
 # says: the four debate issues feed a cycle in which leadership gets less attention than in other professions.
@@ -56,6 +57,9 @@ labels = [lab for _, lab, _ in STAGES] + [CENTRE]
 # where each label sits (outside the ring) and how it is anchored
 LPOS = [(0, R + 0.66, "middle center"), (R + 0.38, 0, "middle right"), (0, -R - 0.66, "middle center"),
         (-R - 0.38, 0, "middle left")]
+# on a phone: above Issue 1, under Issues 2, 3 and 4
+NARROW_LPOS = [(0, R + 0.3, "top center"), (R, -0.28, "bottom center"), (0, -R - 0.3, "bottom center"),
+               (-R, -0.28, "bottom center")]
 block_angles = [45, -45, -135]
 bx = [RB * math.cos(math.radians(a)) for a in block_angles]
 by = [RB * math.sin(math.radians(a)) for a in block_angles]
@@ -110,6 +114,13 @@ def leadership_cycle():
         xaxis=dict(visible=False, range=[-3.1, 3.1], fixedrange=True),
         yaxis=dict(visible=False, range=[-2.45, 2.45], scaleanchor="x", fixedrange=True),
         height=540, margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="#ffffff", annotations=ring_arrows())
+    # On a phone the ring is drawn closer, the circles smaller and the issues' labels under their circles, so that
+    # nothing is cut off at the sides and no circle runs into another.
+    narrow(fig, layout={"xaxis.range": [-2.05, 2.05], "yaxis.range": [-1.95, 2.1], "height": 420},
+           traces={1: {"marker.size": [30, 30, 30, 30, 88], "textfont.size": [14, 14, 14, 14, 9]},
+                   2: {"x": [p[0] for p in NARROW_LPOS], "y": [p[1] for p in NARROW_LPOS],
+                       "textposition": [p[2] for p in NARROW_LPOS], "textfont.size": 10},
+                   3: {"marker.size": 50, "textfont.size": 8}})
 
 
     def update(stage, blocks):

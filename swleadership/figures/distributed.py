@@ -12,6 +12,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ..explore import Radio, Select, explorer
+from ..render import narrow
 
 NODES = {
     "TM": ("Team manager", 1.5, 8.2),
@@ -146,6 +147,9 @@ def where_is_leadership():
             {"x": -0.5, "y": 1.7, "text": "The situation", "showarrow": False, "xanchor": "left"},
         ],
     )
+
+    # On a phone the labels wrap into short lines, in a smaller type, so that neighbours do not run together.
+    narrow(fig, layout={"height": 560, "yaxis.range": [-1.7, 10.4]}, traces={1: {"textfont.size": 10, "_wrap": 70}})
 
     controls = [
         Select("task", "Leadership task", [(k, v[0]) for k, v in TASKS.items()]),

@@ -115,7 +115,7 @@ def update_frameworks(framework, point):
     traces[len(STATUSES)] = {"x": [k] * len(names), "y": list(range(len(names))),
                              "text": [f"Selected: {point.lower()} point" for _ in names]}
     layout = {"yaxis.tickvals": list(range(len(names))), "yaxis.ticktext": names,
-              "yaxis.range": [len(names) - 0.5, -0.5], "height": 220 + 38 * len(names)}
+              "yaxis.range": [len(names) - 0.5, -0.5], "height": 330 + 40 * len(names)}
     summary = f"{framework}, {point.lower()} point ({OWN_LABELS[framework][point]}). {SAYS[(framework, point)]}"
     return {"traces": traces, "layout": layout, "summary": summary}
 

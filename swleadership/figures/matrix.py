@@ -16,7 +16,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from IPython.display import HTML
 
-from ..explore import Select, explorer, table_html
+from ..explore import Select, _esc, explorer, table_html
 
 # The matrix: one entry per model, six dimensions, each with a code (for shading and sorting; None = not
 # shaded), a short label for the grid, the reasoning and the sources (keys in book/references.bib).
@@ -232,8 +232,41 @@ def comparison_matrix():
         id="model-matrix",
         title="Compare the ten models",
         notes=("<p>The labels are this book's judgements for discussion, not measurements. The sentence under the "
-               "grid describes the current view and, when a model is highlighted, its whole profile.</p>"),
+               "grid describes the current view and, when a model is highlighted, its whole profile.</p>"
+               + shading_key_html() + model_list_html()),
     )
+
+
+#: What the shading means in each shaded column (darker = further along the column's order).
+SHADING = [
+    ("Where leadership resides", "a role", "practice", "the system"),
+    ("Followers and people who use services", "staff or members", "service users or partners", "with communities"),
+    ("Fit with social-work values", "weak", "mixed or good", "strong"),
+    ("Strength of evidence", "very limited", "limited", "substantial (often from elsewhere)"),
+]
+
+
+def shading_key_html() -> str:
+    """The key to the grid's shading (always shown, under the grid)."""
+    rows = "".join(f"<li><strong>{_esc(col)}</strong>: {_esc(lo)} → {_esc(mid)} → {_esc(hi)}</li>"
+                   for col, lo, mid, hi in SHADING)
+    return ('<div class="swl-key" aria-label="Key to the shading">'
+            '<p><span class="swl-swatches" aria-hidden="true"><span style="background:#f3f6f9"></span>'
+            '<span style="background:#c1d7e8"></span><span style="background:#8fb8d8"></span></span> '
+            "<strong>Shading:</strong> the darker the cell, the further along its column's order. "
+            "White cells (sector of origin, main risk) are not ordered.</p>"
+            f"<ul>{rows}</ul></div>")
+
+
+def model_list_html() -> str:
+    """The matrix as a list of the ten models, shown instead of the grid on narrow screens. ``swl.js`` orders,
+    filters and highlights its items as the grid's controls change (they follow the grid's rows)."""
+    items = []
+    for _, name, cells in MODELS:
+        dims = "".join(f"<dt>{_esc(label)}</dt><dd>{_esc(plain(cells[key][1]))}</dd>" for key, label in DIMENSIONS)
+        items.append(f'<li data-cat="{_esc(name)}"><strong>{_esc(name)}</strong><dl>{dims}</dl></li>')
+    return ('<ol class="swl-cat-list" data-for-axis="yaxis" aria-label="The ten models, in the order and with the '
+            'filter chosen above">' + "".join(items) + "</ol>")
 
 
 def comparison_matrix_table():
