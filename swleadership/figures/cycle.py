@@ -116,10 +116,10 @@ def leadership_cycle():
         height=540, margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="#ffffff", annotations=ring_arrows())
     # On a phone the ring is drawn closer, the circles smaller and the issues' labels under their circles, so that
     # nothing is cut off at the sides and no circle runs into another.
-    narrow(fig, layout={"xaxis.range": [-2.05, 2.05], "yaxis.range": [-1.95, 2.1], "height": 420},
+    narrow(fig, layout={"xaxis.range": [-2.25, 2.25], "yaxis.range": [-1.95, 2.1], "height": 420},
            traces={1: {"marker.size": [30, 30, 30, 30, 88], "textfont.size": [14, 14, 14, 14, 9]},
                    2: {"x": [p[0] for p in NARROW_LPOS], "y": [p[1] for p in NARROW_LPOS],
-                       "textposition": [p[2] for p in NARROW_LPOS], "textfont.size": 10},
+                       "textposition": [p[2] for p in NARROW_LPOS], "textfont.size": 10, "cliponaxis": False},
                    3: {"marker.size": 50, "textfont.size": 8}})
 
 
