@@ -114,17 +114,25 @@ class SelfAssessment(_Shown):
         self.title, self.now_label, self.importance_label = title, now_label, importance_label
 
     def radar(self):
+        import textwrap
+
         import plotly.graph_objects as go
 
-        names = [i.name for i in self.items]
+        from .render import narrow
+
+        # Item names wrap onto short lines, so that the labels round the chart stay inside the figure.
+        names = ["<br>".join(textwrap.wrap(i.name, 16)) for i in self.items]
         fig = go.Figure()
         for label, dash in ((self.now_label, "solid"), (self.importance_label, "dash")):
             fig.add_trace(go.Scatterpolar(r=[0] * len(names) + [0], theta=names + names[:1], name=label,
                                           line={"dash": dash}, mode="lines+markers"))
-        fig.update_layout(title={"text": f"{self.title}: ratings"}, height=460, margin={"l": 70, "r": 70},
-                          polar={"radialaxis": {"range": [0, 5], "tickvals": [1, 2, 3, 4, 5]}},
-                          legend={"orientation": "h"})
-        return fig
+        fig.update_layout(title={"text": f"{self.title}: ratings"}, height=500,
+                          margin={"l": 90, "r": 90, "t": 100, "b": 70},
+                          polar={"radialaxis": {"range": [0, 5], "tickvals": [1, 2, 3, 4, 5]},
+                                 "angularaxis": {"tickfont": {"size": 11}}},
+                          legend={"orientation": "h", "y": -0.1})
+        return narrow(fig, layout={"margin.l": 80, "margin.r": 80, "margin.t": 90, "margin.b": 60,
+                                   "polar.angularaxis.tickfont.size": 10})
 
     def static_html(self) -> str:
         opts = '<option value="">not rated</option>' + "".join(f'<option value="{k}">{k}</option>' for k in range(1, 6))

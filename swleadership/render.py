@@ -15,8 +15,25 @@ from plotly.io.base_renderers import MimetypeRenderer
 
 from ._env import in_book_build
 
-#: plotly config for every figure in the book: no logo, responsive, PNG download kept in the mode bar.
-FIGURE_CONFIG = {"displaylogo": False, "responsive": True}
+#: plotly config for every figure in the book: no logo, responsive, and a mode bar with the PNG download only
+#: (one small button in the top right corner, which the title is wrapped clear of; zoom and pan are no use on a
+#: phone and their buttons covered the title).
+FIGURE_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtons": [["toImage"]]}
+
+
+def narrow(fig, layout: dict | None = None, traces: dict | None = None):
+    """Give ``fig`` its own overrides for narrow screens (< 560 px), applied by ``swl.js`` (``fitFigure``).
+
+    ``layout`` holds dotted layout keys (``{"yaxis.range": [0, 5]}``), ``traces`` maps a trace index to dotted
+    trace keys (``{2: {"textfont.size": 10}}``). On wider screens the figure's own values are restored. Besides
+    these, every figure gets the shared fit: wrapped title, legend entries and category labels, legends at the
+    foot, and fixed margins shrunk on a narrow screen.
+    """
+    meta = dict(fig.layout.meta or {}) if isinstance(fig.layout.meta, dict) else {}
+    meta["swl_narrow"] = {"layout": dict(layout or {}),
+                          "traces": {str(i): dict(v) for i, v in (traces or {}).items()}}
+    fig.update_layout(meta=meta)
+    return fig
 
 RENDERER = "swl_html"
 

@@ -468,11 +468,261 @@
     window.addEventListener("storage", render);
   }
 
+  /* ------------------------------------------------------------------ figure fit (phone and laptop)
+   * Plotly redraws a responsive figure at its new width but never re-wraps text. fitFigure() adapts each of the
+   * book's figures (.swl-plot) to the width it is drawn at, after it is drawn, on resize, and after every
+   * explorer state: it wraps the title, legend entries, long category labels and heatmap cell text to the space
+   * they have; it puts legends that sit below the plot at the foot of the figure; on narrow screens (< 560 px)
+   * it shrinks fixed margins to let automargin size them and applies the figure's own narrow overrides
+   * (layout.meta.swl_narrow = {layout: {...}, traces: {"0": {...}}}, set by swleadership.render.narrow()). */
+  var NARROW = 560;
+  var measureCtx = null;
+
+  function stripTags(s) { return String(s).replace(/<[^>]+>/g, ""); }
+  function plainText(s) { return String(s == null ? "" : s).replace(/<br\s*\/?>/gi, " ").replace(/\s+/g, " ").trim(); }
+  function textWidth(s, size, family) {
+    if (!measureCtx) { measureCtx = document.createElement("canvas").getContext("2d"); }
+    measureCtx.font = size + "px " + (family || "sans-serif");
+    return measureCtx.measureText(stripTags(s)).width;
+  }
+  function wrapText(text, maxWidth, size, family) {
+    var words = plainText(text).split(" "), lines = [], cur = "";
+    words.forEach(function (w) {
+      var cand = cur ? cur + " " + w : w;
+      if (!cur || textWidth(cand, size, family) <= maxWidth) { cur = cand; } else { lines.push(cur); cur = w; }
+    });
+    if (cur) { lines.push(cur); }
+    return lines.join("<br>");
+  }
+  function getPath(obj, path) {
+    return path.split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, obj);
+  }
+
+  /* A list that stands in for a categorical figure on narrow screens (the comparison matrix): its items
+   * (data-cat = a category) follow the axis' order, range (how many are shown) and highlight (marked "▶"). */
+  function syncCategoryList(gd) {
+    var root = gd.closest("[data-swl]"), list = root ? root.querySelector(".swl-cat-list") : null;
+    if (!list || !gd.layout) { return; }
+    var ax = gd.layout[list.getAttribute("data-for-axis") || "yaxis"] || {};
+    var cats = ax.categoryarray || [], range = ax.range || [cats.length - 0.5, -0.5];
+    var shown = Math.round(Math.abs(range[0] - range[1])), marked = null;
+    (ax.ticktext || []).forEach(function (s, i) { if (String(s).indexOf("\u25b6") >= 0) { marked = (ax.tickvals || [])[i]; } });
+    var items = {};
+    Array.prototype.forEach.call(list.children, function (li) { items[li.getAttribute("data-cat")] = li; });
+    cats.forEach(function (c, i) {
+      var li = items[c];
+      if (!li) { return; }
+      list.appendChild(li);
+      li.hidden = i >= shown;
+      if (c === marked) { li.classList.add("swl-current"); li.setAttribute("aria-current", "true"); }
+      else { li.classList.remove("swl-current"); li.removeAttribute("aria-current"); }
+    });
+  }
+
+  function fitFigure(gd) {
+    if (!window.Plotly || !gd || !gd._fullLayout || gd._swlBusy) { return; }
+    syncCategoryList(gd);
+    var L = gd.layout, fl = gd._fullLayout, W = gd.clientWidth || fl.width;
+    if (!W) { return; }
+    var narrow = W < NARROW, family = fl.font.family, meta = (L.meta && L.meta.swl_narrow) || null;
+    var lay = {}, traces = {};
+    if (!gd._swlBase) {
+      var m = L.margin || {};
+      gd._swlBase = {
+        margin: { l: m.l == null ? 80 : m.l, r: m.r == null ? 80 : m.r, t: m.t == null ? 100 : m.t, b: m.b == null ? 80 : m.b },
+        titleSize: getPath(L, "title.font.size") || (fl.font.size || 12) * 1.4,
+        legend: JSON.parse(JSON.stringify(L.legend || {})),
+        names: (gd.data || []).map(function (t) { return t.name; }),
+        meta: {}, metaTraces: {}
+      };
+      if (meta) {
+        Object.keys(meta.layout || {}).forEach(function (k) { gd._swlBase.meta[k] = getPath(L, k); });
+        Object.keys(meta.traces || {}).forEach(function (i) {
+          gd._swlBase.metaTraces[i] = {};
+          Object.keys(meta.traces[i]).forEach(function (k) { gd._swlBase.metaTraces[i][k] = getPath(gd.data[+i], k); });
+        });
+      }
+    }
+    var base = gd._swlBase;
+    // The figure's own overrides for narrow screens (or its original values on wide ones).
+    if (meta) {
+      Object.keys(base.meta).forEach(function (k) { lay[k] = narrow ? meta.layout[k] : base.meta[k]; });
+      Object.keys(base.metaTraces).forEach(function (i) {
+        traces[i] = traces[i] || {};
+        Object.keys(base.metaTraces[i]).forEach(function (k) {
+          traces[i][k] = narrow ? meta.traces[i][k] : base.metaTraces[i][k];
+        });
+      });
+    }
+    var margin = narrow ? { l: Math.min(base.margin.l, 10), r: Math.min(base.margin.r, 20), t: Math.min(base.margin.t, 30), b: Math.min(base.margin.b, 20) }
+                        : base.margin;
+    ["l", "r", "t", "b"].forEach(function (k) { if (lay["margin." + k] === undefined) { lay["margin." + k] = margin[k]; } });
+    var plotW = Math.max(60, W - margin.l - margin.r);
+    // Title: left-aligned above the plot, wrapped clear of the toolbar, pushing the margin as it needs.
+    var title = getPath(L, "title.text");
+    if (title) {
+      var size = narrow ? Math.min(base.titleSize, 15) : base.titleSize;
+      lay["title.text"] = wrapText(title, W - 56, size, getPath(fl, "title.font.family") || family);
+      lay["title.font.size"] = size;
+      lay["title.x"] = 0; lay["title.xref"] = "container"; lay["title.xanchor"] = "left";
+      lay["title.y"] = 1; lay["title.yref"] = "paper"; lay["title.yanchor"] = "bottom";
+      lay["title.automargin"] = true; lay["title.pad"] = { l: 8, b: 10 };
+    }
+    // Legends below the plot sit at the foot of the figure; on a narrow screen every legend goes there.
+    var leg = base.legend, below = (leg.y != null && leg.y < 0) || (leg.orientation === "h" && leg.yanchor === "top");
+    if (fl.showlegend && (narrow || below)) {
+      lay["legend.orientation"] = "h"; lay["legend.x"] = 0; lay["legend.xanchor"] = "left";
+      lay["legend.yref"] = "container"; lay["legend.y"] = 0; lay["legend.yanchor"] = "bottom";
+      var legSize = getPath(fl, "legend.font.size") || fl.font.size || 12;
+      (gd.data || []).forEach(function (t, i) {
+        if (t.showlegend === false || t.name == null || t.visible === false) { return; }
+        var wrapped = wrapText(t.name, W - 70, legSize, family);
+        if (wrapped !== t.name) { traces[i] = traces[i] || {}; traces[i].name = wrapped; }
+      });
+    }
+    // Category labels wrap to the room they have.
+    Object.keys(fl).forEach(function (k) {
+      if (!/^[xy]axis\d*$/.test(k)) { return; }
+      var ax = fl[k], axL = L[k] || {};
+      if (!ax.visible || ax.showticklabels === false) { return; }
+      var isY = k.charAt(0) === "y", tsize = (ax.tickfont && ax.tickfont.size) || fl.font.size || 12;
+      var vals = axL.ticktext ? axL.tickvals : (ax.type === "category" ? ax._categories : null);
+      var texts = axL.ticktext || (ax.type === "category" ? ax._categories : null);
+      if (!vals || !texts || !vals.length) { return; }
+      var room = isY ? (narrow ? 0.42 * W : Math.max(base.margin.l - 12, 0.28 * W))
+                     : Math.max(40, (plotW * ((ax.domain[1] - ax.domain[0]) || 1)) / vals.length - 8);
+      var wrapped = texts.map(function (s) { return wrapText(s, room, tsize, family); });
+      if (wrapped.join("|") !== texts.join("|")) {
+        lay[k + ".tickvals"] = vals.slice(); lay[k + ".ticktext"] = wrapped; lay[k + ".tickmode"] = "array";
+      }
+      lay[k + ".automargin"] = true;
+      if (!isY) {
+        var widest = Math.max.apply(null, wrapped.map(function (s) {
+          return Math.max.apply(null, s.split("<br>").map(function (w) { return textWidth(w, tsize, family); }));
+        }));
+        lay[k + ".tickangle"] = widest > room + 4 ? -90 : 0;
+      }
+      // Axis titles wrap to the axis' length.
+      var at = axL.title && (typeof axL.title === "string" ? axL.title : axL.title.text);
+      if (at) {
+        var len = isY ? (fl.height - fl.margin.t - fl.margin.b) * ((ax.domain[1] - ax.domain[0]) || 1) : plotW * ((ax.domain[1] - ax.domain[0]) || 1);
+        var asz = (ax.title && ax.title.font && ax.title.font.size) || fl.font.size || 12;
+        var aw = wrapText(at, Math.max(60, len - 10), asz, family);
+        if (aw !== at) { lay[k + ".title.text"] = aw; }
+      }
+    });
+    // Tick labels on top of the plot: the title goes above them, with room for both.
+    var topAx = Object.keys(fl).filter(function (k) { return /^xaxis\d*$/.test(k) && fl[k].side === "top" && fl[k].visible; });
+    if (title && topAx.length) {
+      var tl = (lay["title.text"] || "").split("<br>").length, ts = lay["title.font.size"];
+      var depth = 0;
+      topAx.forEach(function (k) {
+        var tt = lay[k + ".ticktext"] || (L[k] && L[k].ticktext) || fl[k]._categories || [""];
+        var fs = (fl[k].tickfont && fl[k].tickfont.size) || 12;
+        var n = Math.max.apply(null, tt.map(function (s) { return String(s).split(/<br\s*\/?>/i).length; }));
+        var vert = lay[k + ".tickangle"] === -90 ? Math.max.apply(null, tt.map(function (s) { return textWidth(s, fs, family); })) : 0;
+        depth = Math.max(depth, Math.max(n * fs * 1.3, vert) + 14);
+      });
+      lay["title.yref"] = "container"; lay["title.yanchor"] = "bottom"; lay["title.automargin"] = false;
+      lay["title.y"] = 1 - (10 + tl * ts * 1.3) / (lay.height || fl.height); lay["title.pad"] = { l: 8 };
+      lay["margin.t"] = Math.ceil(tl * ts * 1.3 + 16 + depth);
+    }
+    // Annotations without arrows (subplot titles, notes) wrap to the width they have.
+    var annots = L.annotations || [], newAnn = null, annTop = 0;
+    annots.forEach(function (a, i) {
+      if (!a.text || a.showarrow !== false) { return; }
+      var asz = (a.font && a.font.size) || fl.font.size || 12;
+      var room = (a.xref || "x").indexOf("paper") === 0 && (a.xanchor === "center" || a.xanchor == null) ? plotW - 10 : plotW / 2;
+      var w = wrapText(a.text, Math.max(60, room), asz, family);
+      if (w !== a.text) { newAnn = newAnn || annots.map(function (x) { return Object.assign({}, x); }); newAnn[i].text = w; }
+      if (a.yref === "paper" && a.y >= 0.98) { annTop = Math.max(annTop, w.split("<br>").length * asz * 1.3 + 10); }
+    });
+    if (newAnn) { lay.annotations = newAnn; }
+    var polar = Object.keys(fl).some(function (k) { return /^polar\d*$/.test(k); });
+    if (title && !topAx.length && (annTop || polar)) {
+      var tl2 = (lay["title.text"] || "").split("<br>").length, ts2 = lay["title.font.size"];
+      lay["title.yref"] = "container"; lay["title.yanchor"] = "bottom"; lay["title.automargin"] = false;
+      lay["title.y"] = 1 - (10 + tl2 * ts2 * 1.3) / (lay.height || fl.height); lay["title.pad"] = { l: 8 };
+      lay["margin.t"] = Math.ceil(tl2 * ts2 * 1.3 + 16 + (polar ? (lay["margin.t"] || base.margin.t) * 0.6 : annTop));
+    }
+    // Bar values written outside the bars go inside them when there is no room beside them.
+    (gd.data || []).forEach(function (t, i) {
+      if (t.type === "bar" && (t.textposition === "outside" || (gd._swlBarOut && gd._swlBarOut[i]))) {
+        gd._swlBarOut = gd._swlBarOut || {};
+        gd._swlBarOut[i] = true;
+        traces[i] = traces[i] || {};
+        traces[i].textposition = narrow ? "auto" : "outside";
+      }
+    });
+    // Scatter text a figure asks to wrap on narrow screens (its narrow override "_wrap": width in px).
+    Object.keys((meta && meta.traces) || {}).forEach(function (i) {
+      var px = meta.traces[i]._wrap, t = gd.data[+i];
+      if (traces[i]) { delete traces[i]._wrap; }
+      if (!px || !t || !Array.isArray(t.text)) { return; }
+      var sz = getPath(t, "textfont.size") || fl.font.size || 12;
+      var text = t.text.map(function (s) { return narrow ? wrapText(s, px, typeof sz === "number" ? sz : 12, family) : plainText(s); });
+      if (JSON.stringify(text) !== JSON.stringify(t.text)) { traces[i] = traces[i] || {}; traces[i].text = [text]; }
+    });
+    // Heatmap cell text wraps to its cell.
+    (gd.data || []).forEach(function (t, i) {
+      if (t.type !== "heatmap" || !t.text || !t.texttemplate) { return; }
+      var cols = (t.z && t.z[0] && t.z[0].length) || 1, size = (t.textfont && t.textfont.size) || 12;
+      var cellW = plotW / cols - (t.xgap || 0) - 6;
+      var text = t.text.map(function (row) { return row.map(function (s) { return wrapText(s, cellW, size, family); }); });
+      if (JSON.stringify(text) !== JSON.stringify(t.text)) { traces[i] = traces[i] || {}; traces[i].text = [text]; }
+    });
+    Object.keys(lay).forEach(function (k) {
+      var cur = getPath(L, k);
+      if (JSON.stringify(cur) === JSON.stringify(lay[k])) { delete lay[k]; }
+    });
+    var todo = [];
+    Object.keys(traces).forEach(function (i) {
+      var upd = {};
+      Object.keys(traces[i]).forEach(function (k) {
+        var v = traces[i][k];
+        if (k === "text" && Array.isArray(v)) { upd[k] = v; return; }
+        if (JSON.stringify(getPath(gd.data[+i], k)) !== JSON.stringify(v)) { upd[k] = [v]; }
+      });
+      if (Object.keys(upd).length) { todo.push([upd, +i]); }
+    });
+    if (!todo.length && !Object.keys(lay).length) { return; }
+    gd._swlBusy = true;
+    var chain = Promise.resolve();
+    todo.forEach(function (u) { chain = chain.then(function () { return window.Plotly.restyle(gd, u[0], [u[1]]); }); });
+    chain.then(function () { return Object.keys(lay).length ? window.Plotly.relayout(gd, lay) : null; })
+      .catch(function (e) { if (window.console) { console.error("swl: fit", e); } })
+      .then(function () { gd._swlBusy = false; gd.setAttribute("data-swl-fit", narrow ? "narrow" : "wide"); });
+  }
+
+  function watchFigure(gd) {
+    if (!gd || gd._swlWatched || !gd.closest(".swl-plot")) { return; }
+    gd._swlWatched = true;
+    var timer = null;
+    function later() { if (gd._swlBusy) { return; } clearTimeout(timer); timer = setTimeout(function () { fitFigure(gd); }, 30); }
+    whenPlotted(gd, function () {
+      fitFigure(gd);
+      if (gd.on) { gd.on("plotly_relayout", later); gd.on("plotly_restyle", later); }
+      if (window.ResizeObserver) {
+        var w = gd.clientWidth;
+        new ResizeObserver(function () { if (gd.clientWidth !== w) { w = gd.clientWidth; later(); } }).observe(gd);
+      }
+    });
+  }
+
+  function watchFigures() {
+    Array.prototype.forEach.call(document.querySelectorAll(".swl-plot .plotly-graph-div"), watchFigure);
+  }
+  document.addEventListener("swl:figure-ready", function (e) {
+    var gd = e.target && e.target.closest ? e.target.closest(".js-plotly-plot") : null;
+    if (gd) { watchFigure(gd); fitFigure(gd); }
+  });
+
   /* ------------------------------------------------------------------ wiring */
   var INIT = { explorer: initExplorer, question: initQuestion, sorter: initSorter, journal: initJournal, assessment: initAssessment,
                quiz: initQuiz, portfolio: initPortfolio };
 
   function scan() {
+    watchFigures();
     Object.keys(INIT).forEach(function (kind) {
       var els = document.querySelectorAll('[data-swl="' + kind + '"]:not([data-swl-ready])');
       Array.prototype.forEach.call(els, function (el) {
@@ -482,7 +732,7 @@
     });
   }
 
-  window.SWL = { version: 1, scan: scan, gaps: gaps, planMarkdown: planMarkdown, journalMarkdown: journalMarkdown,
-                 portfolioMarkdown: portfolioMarkdown };
+  window.SWL = { version: 1, scan: scan, fitFigure: fitFigure, gaps: gaps, planMarkdown: planMarkdown,
+                 journalMarkdown: journalMarkdown, portfolioMarkdown: portfolioMarkdown };
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", scan); } else { scan(); }
 })();

@@ -114,6 +114,8 @@ def build_figure(live: bool = False):
     import plotly.graph_objects as go
     from plotly.subplots import make_subplots
 
+    from ..render import narrow
+
     fig = make_subplots(rows=3, cols=1, row_heights=[0.34, 0.14, 0.52], vertical_spacing=0.13,
                         subplot_titles=("Change, 2010-11 to 2016-17 (*real terms, to 2017-18)",
                                         "Social care's share of council service spending",
@@ -162,6 +164,8 @@ def build_figure(live: bool = False):
     fig.update_xaxes(type="date", range=["2009-06-01", "2026-03-01"], title_text="Date of the figure", row=3, col=1)
     fig.update_yaxes(title_text=SERIES["adult-number"][1], rangemode="tozero", row=3, col=1, secondary_y=False)
     fig.update_yaxes(showgrid=False, visible=False, row=3, col=1, secondary_y=True)
+    # On a phone: a taller figure (the panels' titles wrap onto more lines) and room beside the bars for values.
+    narrow(fig, layout={"height": 1300, "xaxis.range": [-62, 45], "xaxis2.range": [0, 85]})
     return fig
 
 

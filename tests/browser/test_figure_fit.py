@@ -1,0 +1,249 @@
+"""Every figure fits a phone (390×844) and a laptop (1366×768), in real Chromium.
+
+On every page of the built book with a plotly figure, at both sizes, for the figure's first state and for every
+choice of each of its native controls (one control at a time), the test compares the bounding boxes of the
+figure's SVG text:
+
+- with the figure's box: no text may stick out of it (that text is cut off);
+- with each other: no two pieces of text may overlap;
+- with plotly's toolbar (the mode bar): it may cover no text.
+
+It also checks that no control of a component is wider than the component, and that no component scrolls
+sideways. Run it against another build with ``SWL_SITE_DIR=<site> pytest tests/browser/test_figure_fit.py``;
+``python -m tests.browser.test_figure_fit [site]`` prints the counts per page and size.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from tests.conftest import SITE, goto
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"phone": (390, 844), "laptop": (1366, 768)}
+FIGURE_PAGES = ([str(p.relative_to(SITE)) for p in sorted(SITE.rglob("*.html"))
+                 if "_static" not in p.parts and "jupyter_execute" not in p.parts and "_sources" not in p.parts
+                 and "plotly-graph-div" in p.read_text(encoding="utf-8", errors="replace")]
+                if SITE.is_dir() else [])
+
+#: How much two boxes may touch before it counts (px): glyph boxes include the font's line spacing.
+MEASURE_JS = r"""
+async ({maxOptions}) => {
+  const TOL_W = 3, TOL_H = 4, OUT = 1.5;
+  const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 60))));
+  function visible(el) {
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      if (cs.display === "none" || cs.visibility === "hidden" || parseFloat(cs.opacity) === 0) { return false; }
+      if (e.classList && e.classList.contains("js-plotly-plot")) { break; }
+    }
+    const r = el.getBoundingClientRect();
+    return r.width > 0.5 && r.height > 0.5;
+  }
+  function label(el) {
+    const t = (el.textContent || "").trim();
+    return t.length > 40 ? t.slice(0, 37) + "..." : t;
+  }
+  function figureProblems(gd, where) {
+    const box = gd.getBoundingClientRect();
+    const texts = Array.from(gd.querySelectorAll("svg text")).filter(t =>
+      !t.closest(".hoverlayer") && (t.textContent || "").trim() && visible(t));
+    const rects = texts.map(t => t.getBoundingClientRect());
+    const out = [], overlap = [], toolbar = [];
+    rects.forEach((r, i) => {
+      if (r.left < box.left - OUT || r.right > box.right + OUT || r.top < box.top - OUT || r.bottom > box.bottom + OUT) {
+        out.push(where + ": '" + label(texts[i]) + "' sticks out of the figure");
+      }
+    });
+    for (let i = 0; i < rects.length; i++) {
+      for (let j = i + 1; j < rects.length; j++) {
+        const a = rects[i], b = rects[j];
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > TOL_W && h > TOL_H) {
+          overlap.push(where + ": '" + label(texts[i]) + "' overlaps '" + label(texts[j]) + "'");
+        }
+      }
+    }
+    const mb = gd.querySelector(".modebar");
+    if (mb) {
+      const m = mb.getBoundingClientRect();
+      if (m.width > 0) {
+        rects.forEach((r, i) => {
+          const w = Math.min(r.right, m.right) - Math.max(r.left, m.left);
+          const h = Math.min(r.bottom, m.bottom) - Math.max(r.top, m.top);
+          if (w > 1 && h > 1) { toolbar.push(where + ": the toolbar covers '" + label(texts[i]) + "'"); }
+        });
+      }
+    }
+    return {out, overlap, toolbar};
+  }
+  function controlProblems() {
+    const bad = [];
+    document.querySelectorAll("[data-swl]").forEach(root => {
+      if (!root.offsetParent) { return; }
+      const rb = root.getBoundingClientRect();
+      root.querySelectorAll("select, input, button, textarea, output").forEach(c => {
+        if (!c.offsetParent || (c.type === "radio" || c.type === "checkbox")) { return; }
+        const r = c.getBoundingClientRect();
+        if (r.width > 0 && (r.right > rb.right + 1 || r.left < rb.left - 1)) {
+          bad.push((root.id || root.getAttribute("data-swl")) + ": a " + c.tagName.toLowerCase() + " is " +
+                   Math.round(r.width) + " px wide in a " + Math.round(rb.width) + " px box");
+        }
+      });
+      if (root.scrollWidth > root.clientWidth + 1) {
+        bad.push((root.id || root.getAttribute("data-swl")) + " scrolls sideways (" + root.scrollWidth + " > " +
+                 root.clientWidth + " px)");
+      }
+    });
+    return bad;
+  }
+  const result = {figures: 0, out: [], overlap: [], toolbar: [], controls: controlProblems()};
+  function add(p) { result.out.push(...p.out); result.overlap.push(...p.overlap); result.toolbar.push(...p.toolbar); }
+  const gds = Array.from(document.querySelectorAll(".js-plotly-plot")).filter(gd => gd.offsetParent);
+  for (const gd of gds) {
+    result.figures += 1;
+    const root = gd.closest("[data-swl]");
+    const name = (root && root.id) || gd.id;
+    add(figureProblems(gd, name));
+    if (!root || root.getAttribute("data-swl") !== "explorer") { continue; }
+    for (const ctl of Array.from(root.querySelectorAll(".swl-control"))) {
+      const kind = ctl.getAttribute("data-kind");
+      const fire = el => { el.dispatchEvent(new Event("input", {bubbles: true}));
+                           el.dispatchEvent(new Event("change", {bubbles: true})); };
+      if (kind === "select") {
+        const s = ctl.querySelector("select"), start = s.selectedIndex, n = s.options.length;
+        const step = Math.max(1, Math.ceil(n / maxOptions));
+        for (let i = 0; i < n; i += step) {
+          if (i === start) { continue; }
+          s.selectedIndex = i; fire(s); await frames();
+          add(figureProblems(gd, name + " [" + s.options[i].text.slice(0, 30) + "]"));
+        }
+        s.selectedIndex = start; fire(s); await frames();
+      } else if (kind === "checkbox") {
+        const c = ctl.querySelector("input");
+        c.checked = !c.checked; fire(c); await frames();
+        add(figureProblems(gd, name + " [" + (c.checked ? "on" : "off") + "]"));
+        c.checked = !c.checked; fire(c); await frames();
+      } else if (kind === "radio") {
+        const rs = Array.from(ctl.querySelectorAll("input")), start = rs.findIndex(r => r.checked);
+        for (let i = 0; i < rs.length; i++) {
+          if (i === start) { continue; }
+          rs[i].checked = true; fire(rs[i]); await frames();
+          add(figureProblems(gd, name + " [radio " + i + "]"));
+        }
+        if (start >= 0) { rs[start].checked = true; fire(rs[start]); await frames(); }
+      } else if (kind === "range") {
+        const r = ctl.querySelector("input"), start = r.value;
+        for (const v of [r.min, r.max]) {
+          if (v === start) { continue; }
+          r.value = v; fire(r); await frames();
+          add(figureProblems(gd, name + " [" + v + "]"));
+        }
+        r.value = start; fire(r); await frames();
+      }
+    }
+  }
+  return result;
+}
+"""
+
+
+def measure(page, url: str, size: tuple[int, int], max_options: int = 12) -> dict:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    goto(page, url)
+    page.wait_for_timeout(300)
+    return page.evaluate(MEASURE_JS, {"maxOptions": max_options})
+
+
+def test_the_book_has_figure_pages():
+    assert len(FIGURE_PAGES) >= 10, FIGURE_PAGES
+
+
+#: Pages not yet fixed, with the most problems they may still have (a ratchet: the count may only fall). The
+#: workforce explorers' many-panel figures on a phone still lose some text (issue 10); every other page and
+#: size must have none.
+#: Bounds are the counts measured on the build before this gate (text out + overlapping + under the toolbar +
+#: controls), so these pages cannot get worse; lower them as the explorers are fixed.
+KNOWN_REMAINING: dict[tuple[str, str], int] = {
+    ("notebooks/33-recruitment-retention.html", "phone"): 109,
+    ("notebooks/33-recruitment-retention.html", "laptop"): 25,
+    ("notebooks/34-budgets-demand.html", "phone"): 62,
+    ("notebooks/34-budgets-demand.html", "laptop"): 5,
+    ("notebooks/35-status-values-gender.html", "phone"): 115,
+    ("notebooks/35-status-values-gender.html", "laptop"): 29,
+    ("notebooks/36-explore-workforce-data.html", "phone"): 286,
+    ("notebooks/36-explore-workforce-data.html", "laptop"): 59,
+}
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+@pytest.mark.parametrize("rel", FIGURE_PAGES)
+def test_figures_fit(rel, size, site_url, new_page):
+    page = new_page().page
+    r = measure(page, f"{site_url}/{rel}", SIZES[size])
+    problems = r["out"] + r["overlap"] + r["toolbar"] + r["controls"]
+    allowed = KNOWN_REMAINING.get((rel, size), 0)
+    assert len(problems) <= allowed, (
+        f"{rel} at {size} {SIZES[size]}: {len(problems)} problems (at most {allowed} allowed):\n"
+        + "\n".join(problems[:40]))
+    # The comparison matrix becomes a list on a phone; every other page shows its figures.
+    if not (rel.endswith("20-comparing-models.html") and size == "phone"):
+        assert r["figures"] >= 1, f"{rel}: no visible figure"
+
+
+def main(site: str | None = None) -> None:  # pragma: no cover - a measuring tool, run by hand
+    """Print, for every figure page and both sizes, the counts of text out of its figure, overlapping text, text
+    under the toolbar, and controls wider than their box."""
+    import os
+    import subprocess
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port
+
+    site_dir = Path(site) if site else SITE
+    pages = [str(p.relative_to(site_dir)) for p in sorted(site_dir.rglob("*.html"))
+             if not {"_static", "jupyter_execute", "_sources"} & set(p.parts)
+             and "plotly-graph-div" in p.read_text(encoding="utf-8", errors="replace")]
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
+                               str(site_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/{pages[0]}", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        totals = {}
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            print(f"{'page':48} {'size':7} figs  out overlap toolbar controls")
+            for rel in pages:
+                for name, size in SIZES.items():
+                    page = b.new_page(viewport={"width": size[0], "height": size[1]})
+                    r = measure(page, f"http://127.0.0.1:{port}/{rel}", size)
+                    page.close()
+                    row = [r["figures"], len(r["out"]), len(r["overlap"]), len(r["toolbar"]), len(r["controls"])]
+                    for k, v in zip(("figs", "out", "overlap", "toolbar", "controls"), row, strict=True):
+                        totals[(name, k)] = totals.get((name, k), 0) + v
+                    print(f"{rel:48} {name:7} {row[0]:4} {row[1]:4} {row[2]:7} {row[3]:7} {row[4]:8}", flush=True)
+                    if os.environ.get("SWL_FIT_DETAIL"):
+                        print(json.dumps(r, indent=1)[:4000])
+            b.close()
+        for name in SIZES:
+            print("TOTAL", name, {k: v for (n, k), v in totals.items() if n == name})
+    finally:
+        server.terminate()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(sys.argv[1] if len(sys.argv) > 1 else None)
