@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import swleadership.figures as figures
-from swleadership.explore import Explorer, SelfAssessment
+from swleadership.assessment import SelfAssessment
+from swleadership.explore import Explorer
 from swleadership.figures import COMPONENTS
 
 ROOT = Path(__file__).resolve().parent.parent
