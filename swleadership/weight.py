@@ -1,6 +1,6 @@
 """What a first visit downloads: the Sphinx hooks that keep each page light (set up by ``sphinxext``).
 
-1. **MathJax only where there is maths.** Sphinx adds MathJax to a page whose toctree merely *includes* a page
+1. **MathJax only where there is maths** (and sphinx-design's 62 KB only where its components are; no thebe). Sphinx adds MathJax to a page whose toctree merely *includes* a page
    with maths (the intro page). It is dropped from every page whose body has no maths; on a page with maths it
    is fetched when the first formula comes near the screen (1.2 MB that a reader who stops at the overview
    never needs).
@@ -46,7 +46,26 @@ def has_maths(body: str) -> bool:
     return 'class="math' in body
 
 
+#: Extensions' assets a page needs only when its body holds the marker (sphinx-design: only chapter 50 has cards).
+ONLY_WHERE_USED = {"sphinx-design.min.css": "sd-", "design-tabs.js": "sd-tab"}
+#: Assets no page needs: thebe is off (_config.yml launch_buttons), but sphinx-thebe still adds its loader.
+NEVER = {"sphinx-thebe.js", "sphinx-thebe.css"}
+
+
+def _drop_unused(context) -> None:
+    body = context.get("body", "")
+
+    def needed(asset) -> bool:
+        name = str(getattr(asset, "filename", asset) or "").rsplit("/", 1)[-1]
+        return name not in NEVER and (name not in ONLY_WHERE_USED or ONLY_WHERE_USED[name] in body)
+
+    for key in ("script_files", "css_files"):
+        if context.get(key):
+            context[key] = [a for a in context[key] if needed(a)]
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:
+    _drop_unused(context)
     scripts = context.get("script_files")
     mathjax_path = getattr(app.config, "mathjax_path", "") or ""
     if not scripts or not mathjax_path:
