@@ -152,10 +152,10 @@ def _settle(page, quiet_ms: int = 600, timeout_s: float = 60) -> None:
 def _read_to_end(page) -> None:
     """Scroll through the page as a reader would, so that lazily loaded assets (plotly.js, MathJax) arrive."""
     height = page.evaluate("() => document.documentElement.scrollHeight")
-    step = page.viewport_size["height"] if page.viewport_size else 800
+    step = 2 * (page.viewport_size["height"] if page.viewport_size else 800)  # within swl.js's 1200 px margin
     for y in range(0, height + step, step):
         page.evaluate(f"() => window.scrollTo(0, {y})")
-        page.wait_for_timeout(60)
+        page.wait_for_timeout(30)
     _settle(page)
 
 
@@ -215,6 +215,9 @@ def has_figure(site: Path, rel: str) -> bool:
 
 
 def goal(site: Path, rel: str) -> int:
+    """The first-visit goal of a page; the search page may add the search index, which is what it is for."""
+    if rel == "search.html":
+        return GOAL_TEXT_PAGE + (site / "searchindex.js").stat().st_size
     return GOAL_FIGURE_PAGE if has_figure(site, rel) else GOAL_TEXT_PAGE
 
 

@@ -101,12 +101,11 @@
     gds.forEach(function (gd) { io.observe(gd); });
   }
 
-  /* Run fn once gd is drawn (at once if it is; otherwise after its swl:figure-ready, loading plotly if needed). */
+  /* Run fn once gd is drawn: at once if it is, else after its swl:figure-ready (it is drawn near the screen). */
   function whenPlotted(gd, fn) {
     if (!gd) { return; }
     if (window.Plotly && gd._fullLayout) { fn(); return; }
     gd.addEventListener("swl:figure-ready", function () { fn(); }, { once: true });
-    if (!gd.getAttribute("data-swl-drawn") && figureSpec(gd)) { drawAll(); }
   }
 
   /* ------------------------------------------------------------------ explorer */
