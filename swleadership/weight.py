@@ -166,6 +166,9 @@ def write_icon_fonts(outdir: Path) -> set[int]:
         subset.save_font(font, str(static / f"swl-{stem}.woff2"), opts)
         rules.append(f'@font-face{{font-display:block;font-family:"{family}";font-style:normal;font-weight:{weight};'
                      f'src:url(swl-{stem}.woff2) format("woff2")}}')
+    # The theme's script replaced <i class="fa-solid fa-NAME"> by <svg class="svg-inline--fa fa-NAME">, dropping
+    # "fa-solid", so its rule placing the search icon absolutely never applied; keep that icon in the flow.
+    rules.append(".bd-search .fa-solid.fa-magnifying-glass{position:static}")
     (static / ICON_CSS).write_text("\n".join(rules) + "\n", encoding="utf-8")
     trim_theme_css(static, {n for _p, n in used})
     return points
