@@ -128,6 +128,7 @@ def page_loads(site: Path, baseline: Path | None = None) -> None:
 
 
 def main() -> int:
+    sys.stdout.reconfigure(line_buffering=True)  # long runs: show each figure as it comes
     print(f"Benchmarks on {os.cpu_count()} cores (python {sys.version.split()[0]})")
     baseline = Path(os.environ["BASELINE_SITE"]) if os.environ.get("BASELINE_SITE") else None
     if os.environ.get("PAGES_ONLY") == "1":
