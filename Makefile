@@ -17,7 +17,7 @@ JB     := $(BIN)/jupyter-book
 APP_NB ?= 36-explore-workforce-data.ipynb
 PORT   ?= 8866
 
-.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium lab app bench prose clean strip data-update
+.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium lab app bench prose clean strip data-update plotly-bundle
 
 help:
 	@sed -n '2,7p' Makefile
@@ -48,6 +48,13 @@ book: $(STAMP)
 	rm -rf _build
 	$(JB) build . -W -n --keep-going
 	@echo "The book is in $(SITE)/: open $(SITE)/index.html in a browser (or: $(BIN)/python -m http.server -d $(SITE))."
+
+# The book's partial plotly.js bundle (book/assets/vendor/plotly-swl.min.js, committed, so `make book` needs no
+# npm). Rebuild it after changing book/src/plotly/index.js or the plotly.js version (which must match plotly.py's).
+plotly-bundle:
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js 20+ and npm (e.g. apt-get install nodejs npm)."; exit 1; }
+	cd book/src/plotly && npm ci --no-audit --no-fund --ignore-scripts && node build.mjs
+	@ls -l book/assets/vendor/plotly-swl.min.js
 
 # Incremental build using the execution cache (for writing; `make book` is the check).
 rebuild: $(STAMP)

@@ -6,7 +6,14 @@
 - data: validating the whole package and a typical ``load()``; importing DfE's whole indicators file;
 - models: each explorer's recompute, median and p95 (goal ≤ 20 ms);
 - Voilà: control change → figure updated in the browser, median (goal ≤ 300 ms);
-- prose: words, reading time, sentence length, "the paper" and boilerplate per chapter (``swleadership.prose``).
+- prose: words, reading time, sentence length, "the paper" and boilerplate per chapter (``swleadership.prose``);
+- page loads in Chromium, every page (``pageload.py``): first-visit bytes (goal ≤ 1.5 MB with a figure,
+  ≤ 0.8 MB without), bytes after reading to the end, repeat-visit bytes (goal ≤ 150 KB), the largest asset;
+  Lighthouse (mobile) performance with FCP, LCP and TBT on a sample of pages, median of 3 runs (goal ≥ 90).
+
+Options (environment): ``BASELINE_SITE=path/to/_build/html`` measures an earlier build side by side and prints
+the after/before ratio; ``FULL=1`` runs Lighthouse on every page; ``LH_RUNS=n`` runs per page (default 3);
+``PAGES_ONLY=1`` skips the build, notebook, data and model sections and measures ``_build/html``.
 """
 
 from __future__ import annotations
@@ -80,6 +87,7 @@ def static_area_latency(site: Path, page: str = "notebooks/36-explore-workforce-
                                                                              "--disable-gpu"])
             pg = b.new_page()
             pg.goto(f"http://127.0.0.1:{port}/{page}", wait_until="load")
+            pg.evaluate("window.SWL && SWL.drawFigures && SWL.drawFigures()")  # figures draw near the screen
             pg.wait_for_selector(".swl-areas[data-drawn]", timeout=60_000)
             ids = pg.evaluate("document.querySelector('.swl-areas').swlAreas.ids.filter(i => i.startsWith('la:'))")
             step = max(1, len(ids) // n)
@@ -116,8 +124,89 @@ def notebook_times(out: Path) -> list[tuple[str, float]]:
     return sorted(rows, key=lambda r: -r[1])
 
 
+def _mb(n: float) -> str:
+    return f"{n / 1e6:.2f} MB" if n >= 100_000 else f"{n / 1000:.0f} KB"
+
+
+def _ratio(after: float, before: float | None) -> str:
+    return f"{before and _mb(before) or '?'} -> {_mb(after)} (x{after / before:.2f})" if before else _mb(after)
+
+
+#: Lighthouse's default sample: the heaviest chapter, the chapter with maths and most figures, a page without.
+LH_SAMPLE = ["notebooks/20-comparing-models.html", "notebooks/36-explore-workforce-data.html", "book/glossary.html"]
+
+
+def page_loads(site: Path, baseline: Path | None = None) -> None:
+    """Print first-visit, read-to-end and repeat-visit bytes for every page, and Lighthouse on a sample."""
+    import statistics
+
+    from playwright.sync_api import sync_playwright
+
+    from . import pageload as pl
+    from .site import chapter_pages, content_pages
+
+    sites = {"after": site} | ({"before": baseline} if baseline else {})
+    pages = [p.relative_to(site).as_posix() for p in content_pages(site)] + ["search.html"]
+    chapters = [p.relative_to(site).as_posix() for p in chapter_pages(site)]
+    res: dict = {k: {} for k in sites}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=os.environ.get("SWL_CHROMIUM", "/usr/bin/chromium"),
+                                     args=["--headless", "--no-sandbox", "--disable-gpu"])
+        for label, root in sites.items():
+            with pl.serve(root) as plain, pl.serve(root, compressed=True) as packed:
+                for rel in pages:
+                    at_load, full = pl.first_visit(browser, plain, rel)
+                    prev = chapters[chapters.index(rel) - 1] if rel in chapters[1:] else chapters[0]
+                    rep = pl.repeat_visit(browser, plain, prev, rel)
+                    rep_c = pl.repeat_visit(browser, packed, prev, rel)
+                    res[label][rel] = (at_load, full, rep, rep_c)
+        browser.close()
+    print("\nPage loads in Chromium, phone 390x844 (bytes as received, headers included; before -> after)")
+    print("  first visit: cold cache, at load, from a server that does not compress; full: after reading to the end")
+    print("  repeat: after reading the previous chapter, plain server / precompressed (.br) server")
+    ok_first = ok_rep = 0
+    for rel in pages:
+        a = res["after"][rel]
+        b = res.get("before", {}).get(rel)
+        goal = pl.goal(site, rel)
+        ok_first += a[0].bytes <= goal
+        ok_rep += a[3].bytes <= pl.GOAL_REPEAT
+        print(f"  {rel}")
+        print(f"      first visit {_ratio(a[0].bytes, b and b[0].bytes)}   goal <= {_mb(goal)}"
+              f" {'ok' if a[0].bytes <= goal else 'OVER'}")
+        print(f"      full        {_ratio(a[1].bytes, b and b[1].bytes)}")
+        print(f"      repeat      {_ratio(a[2].bytes, b and b[2].bytes)} plain;  "
+              f"{_ratio(a[3].bytes, b and b[3].bytes)} compressed   goal <= {_mb(pl.GOAL_REPEAT)}"
+              f" {'ok' if a[3].bytes <= pl.GOAL_REPEAT else 'OVER'}")
+        big = a[1].largest
+        print(f"      largest     {big[1]} {_mb(big[0])}" + (f"   (before: {b[1].largest[1]} {_mb(b[1].largest[0])})" if b else ""))
+    print(f"  within the first-visit goal: {ok_first}/{len(pages)} pages; repeat-visit goal: {ok_rep}/{len(pages)}")
+
+    if not pl.LIGHTHOUSE.is_file():
+        print("\nLighthouse: not installed (cd tests/node && npm ci); skipped")
+        return
+    runs = int(os.environ.get("LH_RUNS", "3"))
+    sample = pages if os.environ.get("FULL") == "1" else [p for p in LH_SAMPLE if p in pages]
+    print(f"\nLighthouse 12 (mobile, simulated throttling), median of {runs} runs, site served precompressed;"
+          f" goal >= {pl.GOAL_LIGHTHOUSE}")
+    for rel in sample:
+        line = []
+        for label, root in sites.items():
+            with pl.serve(root, compressed=True) as packed:
+                rs = [pl.lighthouse(f"{packed}/{rel}") for _ in range(runs)]
+            med = {k: statistics.median(r[k] for r in rs) for k in rs[0]}
+            line.append(f"{label}: {med['score']:.0f} (FCP {med['fcp'] / 1000:.1f} s, LCP {med['lcp'] / 1000:.1f} s,"
+                        f" TBT {med['tbt']:.0f} ms; runs {[r['score'] for r in rs]})")
+        print(f"  {rel}\n      " + "\n      ".join(reversed(line)))
+
+
 def main() -> int:
+    sys.stdout.reconfigure(line_buffering=True)  # long runs: show each figure as it comes
     print(f"Benchmarks on {os.cpu_count()} cores (python {sys.version.split()[0]})")
+    baseline = Path(os.environ["BASELINE_SITE"]) if os.environ.get("BASELINE_SITE") else None
+    if os.environ.get("PAGES_ONLY") == "1":
+        page_loads(REPO_ROOT / "_build" / "html", baseline)
+        return 0
     out = Path(tempfile.mkdtemp(prefix="swl-bench-"))
     try:
         print("\nBook build")
@@ -149,6 +238,7 @@ def main() -> int:
 
         print()
         prose_report(site)
+        page_loads(site, baseline)
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

@@ -1,13 +1,18 @@
 """How plotly figures reach the page.
 
 plotly 7's default renderer in a kernel emits only its JSON mime type, which the book build cannot show. We
-register a renderer that also emits ``text/html`` made by ``plotly.io.to_html`` *without* plotly.js: the book
-loads one local copy of ``plotly.min.js`` on every page (see ``_config.yml``), so nothing comes from a CDN.
+register a renderer that also emits ``text/html``: the figure's JSON in a ``<script type="application/json">``
+next to an empty graph div, and no script that needs plotly.js. In the static book ``book/assets/swl.js`` draws
+it: it fetches the book's own plotly.js bundle (``book/assets/vendor/plotly-swl.min.js``, only the trace types
+in ``BUNDLED_TRACE_TYPES``) when the first figure of a page comes near the screen, draws every figure, and
+dispatches a bubbling ``swl:figure-ready`` event on each graph div. Pages without a figure never load plotly.
+Live in JupyterLab the renderer still emits plotly's own mime type first, which JupyterLab draws itself.
 """
 
 from __future__ import annotations
 
 import html
+import json
 from functools import cache
 
 import plotly.io as pio
@@ -38,10 +43,66 @@ def narrow(fig, layout: dict | None = None, traces: dict | None = None):
 RENDERER = "swl_html"
 
 
+#: The trace types in the book's plotly.js bundle (book/src/plotly/index.js; plotly's core includes scatter).
+#: tests/test_plotly_bundle.py checks every figure the build makes against this list and the bundle itself.
+BUNDLED_TRACE_TYPES = frozenset({"scatter", "bar", "heatmap", "scatterpolar"})
+
+# Template layout entries for subplot kinds the bundle cannot draw: never needed by a figure of the book.
+_UNUSED_TEMPLATE_LAYOUT = ("geo", "mapbox", "map", "scene", "ternary", "smith")
+
+
+def trim_template(fig_dict: dict) -> dict:
+    """``fig_dict`` with its template cut to what the figure uses (in place; returned for convenience).
+
+    plotly's default template holds defaults for about 25 trace types and for 3-D, map and ternary subplots,
+    about 7 KB in every figure. Defaults for a trace type the figure does not draw change nothing, so only the
+    types in the figure are kept (plus polar axes when a polar trace is present).
+    """
+    template = fig_dict.get("layout", {}).get("template")
+    if not template:
+        return fig_dict
+    used = {t.get("type", "scatter") for t in fig_dict.get("data", [])}
+    if "data" in template:
+        template["data"] = {k: v for k, v in template["data"].items() if k in used}
+    tl = template.get("layout", {})
+    for key in _UNUSED_TEMPLATE_LAYOUT + (() if any(t.endswith("polar") for t in used) else ("polar",)):
+        tl.pop(key, None)
+    return fig_dict
+
+
+def _px(value) -> str:
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return f"{value}px"
+
+
 def figure_html(fig, div_id: str | None = None, alt: str | None = None) -> str:
-    """The figure as an HTML fragment that relies on the page's own plotly.js."""
-    body = pio.to_html(fig, include_plotlyjs=False, include_mathjax=False, full_html=False,
-                       config=FIGURE_CONFIG, div_id=div_id)
+    """The figure as an HTML fragment: an empty graph div and the figure's JSON, drawn by ``swl.js``.
+
+    The div's size follows ``plotly.io.to_html`` (the layout's width/height, else 100%).
+    """
+    import uuid
+
+    from plotly.io import to_json
+    from plotly.offline.offline import _get_jconfig
+
+    fig_dict = trim_template(json.loads(to_json(fig, validate=False)))
+    config = _get_jconfig(dict(FIGURE_CONFIG))
+    config.setdefault("responsive", True)
+    if not config.get("showSendToCloud", False):
+        config.pop("plotlyServerURL", None)
+    layout = fig_dict.get("layout", {})
+    tlayout = layout.get("template", {}).get("layout", {})
+    width = _px(layout.get("width", tlayout.get("width", "100%")))
+    height = _px(layout.get("height", tlayout.get("height", "100%")))
+    div_id = div_id or str(uuid.uuid4())
+    payload = json.dumps({"data": fig_dict.get("data", []), "layout": layout, "config": config},
+                         separators=(",", ":")).replace("</", "<\\/")
+    body = (f'<div style="height:{height}; width:{width};">'
+            f'<div id="{html.escape(div_id, quote=True)}" class="plotly-graph-div" style="height:100%; width:100%;"></div>'
+            f'<script type="application/json" class="swl-plotly">{payload}</script></div>')
     # The plot itself is not readable by assistive technology: every caller puts a text alternative (a
     # <figcaption>, a summary or a data table) next to it; ``alt`` names the plot for screen-reader users.
     label = f' role="group" aria-label="{html.escape(alt, quote=True)}"' if alt else ""

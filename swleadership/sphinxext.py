@@ -5,8 +5,9 @@
    manager from CDNs and still do nothing without a kernel).
 2. Validates the bundled data package once, at build start: a malformed CSV stops the build with a message
    naming the file, row and field.
-3. Copies ``plotly.min.js`` from the installed plotly wheel into the site's ``_static/vendor/``, so figures
-   need no CDN (``_config.yml`` loads it once per page).
+3. Keeps each page light (``weight.py``): MathJax only where there is maths, Font Awesome's icons as CSS, and
+   precompressed copies for static hosts. plotly.js is the book's own bundle in ``book/assets/vendor/``, which
+   ``swl.js`` fetches on pages with a figure.
 5. Drops sphinx-thebe's inline settings snippet (thebe is off; the theme includes it twice).
 4. Rewrites sphinxcontrib-bibtex's bibliography markup (``role="list"`` with ``doc-biblioentry`` children),
    which axe-core reports as a critical ``aria-required-children`` violation, into a plain list.
@@ -21,11 +22,10 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
+from . import weight
 from ._env import BOOK_BUILD_VAR
 
 os.environ[BOOK_BUILD_VAR] = "1"
@@ -38,18 +38,6 @@ def _validate_data(app) -> None:
         validate_package()
     except DataError as exc:
         raise ExtensionError(f"data/ failed validation: {exc}") from None
-
-
-def _vendor_plotly(app) -> None:
-    if app.builder.format != "html":
-        return
-    import plotly
-
-    src = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    dest = Path(app.outdir) / "_static" / "vendor" / "plotly.min.js"
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if not dest.exists() or dest.stat().st_size != src.stat().st_size:
-        shutil.copyfile(src, dest)
 
 
 _CITATION_LIST = re.compile(r'<div (?=[^>]*class="citation-list")[^>]*>')
@@ -106,6 +94,6 @@ def setup(app):
     app.add_role("eval", _eval_role(), override=True)
     app.connect("config-inited", _honest_buttons)
     app.connect("builder-inited", _validate_data)
-    app.connect("builder-inited", _vendor_plotly)
+    weight.setup(app)
     app.connect("html-page-context", _page_context)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

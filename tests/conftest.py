@@ -66,6 +66,9 @@ def site_url(site_dir) -> str:
 def goto(page, url: str) -> None:
     """Open a page and wait until its scripts have run and plotly has drawn every figure."""
     page.goto(url, wait_until="load", timeout=60_000)
+    # swl.js fetches plotly.js when the first figure comes near the screen, then draws every figure; draw them now,
+    # as scrolling to a figure would (tests/browser/test_weight.py checks the scrolling itself).
+    page.evaluate("() => document.querySelector('.plotly-graph-div') && window.SWL && window.SWL.drawFigures()")
     page.wait_for_function(
         "() => Array.from(document.querySelectorAll('.plotly-graph-div')).every(gd => gd._fullLayout)",
         timeout=30_000,

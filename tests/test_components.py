@@ -113,9 +113,16 @@ def test_live_explorer_updates_figure_and_keeps_it_on_bad_input():
 def test_renderer_gives_html_without_plotlyjs():
     from swleadership.render import BookHTMLRenderer
 
-    bundle = BookHTMLRenderer().to_mimebundle(_fig().to_dict())
+    fig = _fig()
+    bundle = BookHTMLRenderer().to_mimebundle(fig.to_dict())
     html = bundle["text/html"]
-    assert "Plotly.newPlot" in html and len(html) < 20_000
+    # The figure travels as JSON for swl.js to draw; no inline script that needs a global Plotly.
+    assert "Plotly.newPlot" not in html and "<script>" not in html and len(html) < 20_000
+    spec = json.loads(re.search(r'<script type="application/json" class="swl-plotly">(.*?)</script>', html).group(1))
+    assert [t["y"] for t in spec["data"]] == [list(t.y) for t in fig.data]
+    assert spec["config"] == {"displaylogo": False, "responsive": True}
+    # The template keeps defaults only for the trace types drawn.
+    assert set(spec["layout"]["template"]["data"]) == {t.type for t in fig.data}
 
 
 def test_quiz_html_marks_answers_and_feedback():

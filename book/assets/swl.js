@@ -2,6 +2,10 @@
  *
  * Every component is plain HTML written by the Python package (swleadership) with its data in a
  * <script type="application/json">; this script finds them (elements with data-swl) and wires native controls:
+ *   figures    - every plotly figure is an empty graph div plus its JSON (script.swl-plotly). plotly.js (the
+ *                book's partial bundle, vendor/plotly-swl.min.js) is fetched only when the first figure of a
+ *                page comes near the screen; then every figure is drawn, one per task, and a bubbling
+ *                "swl:figure-ready" event is dispatched on each graph div (.js-plotly-plot) once it is drawn.
  *   explorer   - labelled <select>/<input type=range>/radio/checkbox -> Plotly.restyle/relayout of precomputed states
  *   quiz       - radio buttons or checkboxes + "Check answer" -> feedback in a live region; a score at the end,
  *                "Try again"; the latest score is saved to localStorage (swl-quiz:<chapter>)
@@ -17,6 +21,8 @@
   "use strict";
   if (window.SWL && window.SWL.version) { return; }
 
+  var SELF = document.currentScript && document.currentScript.src;
+  var PLOTLY_SRC = SELF ? SELF.replace(/swl\.js(\?.*)?$/, "vendor/plotly-swl.min.js") : null;
   var JOURNAL_PREFIX = "swl-journal:";
   var ASSESS_PREFIX = "swl-assessment:";
   var QUIZ_PREFIX = "swl-quiz:";
@@ -41,11 +47,70 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
   }
 
-  function whenPlotted(gd, fn, tries) {
-    tries = tries || 0;
-    if (window.Plotly && gd && gd._fullLayout) { fn(); return; }
-    if (tries > 200) { return; }
-    setTimeout(function () { whenPlotted(gd, fn, tries + 1); }, 25);
+  /* ------------------------------------------------------------------ figures */
+  var plotlyLoading = null;
+
+  function loadPlotly() {
+    if (window.Plotly) { return Promise.resolve(window.Plotly); }
+    if (!plotlyLoading) {
+      plotlyLoading = new Promise(function (resolve, reject) {
+        if (!PLOTLY_SRC) { reject(new Error("swl: no plotly.js on this page")); return; }
+        var s = document.createElement("script");
+        s.src = PLOTLY_SRC;
+        s.async = true;
+        s.onload = function () { resolve(window.Plotly); };
+        s.onerror = function () { plotlyLoading = null; reject(new Error("swl: could not load " + PLOTLY_SRC)); };
+        document.head.appendChild(s);
+      });
+    }
+    return plotlyLoading;
+  }
+
+  function figureSpec(gd) {
+    var s = gd.parentNode && gd.parentNode.querySelector("script.swl-plotly");
+    return s ? JSON.parse(s.textContent) : null;
+  }
+
+  function drawFigure(gd) {
+    if (gd.getAttribute("data-swl-drawn")) { return; }
+    var spec = figureSpec(gd);
+    if (!spec) { return; }
+    gd.setAttribute("data-swl-drawn", "1");
+    window.Plotly.newPlot(gd, spec.data, spec.layout, spec.config).then(function () {
+      gd.dispatchEvent(new CustomEvent("swl:figure-ready", { bubbles: true }));
+    }, function (e) { if (window.console) { console.error("swl: figure " + gd.id, e); } });
+  }
+
+  function drawAll() {
+    return loadPlotly().then(function () {
+      var pending = Array.prototype.slice.call(document.querySelectorAll(".plotly-graph-div:not([data-swl-drawn])"))
+        .filter(figureSpec);
+      /* One figure per task, so that the page stays responsive while a chapter's figures are drawn. */
+      return new Promise(function (resolve) {
+        (function next() {
+          if (!pending.length) { resolve(); return; }
+          drawFigure(pending.shift());
+          setTimeout(next, 0);
+        })();
+      });
+    }, function (e) { if (window.console) { console.error(e); } });
+  }
+
+  function initFigures() {
+    var gds = Array.prototype.slice.call(document.querySelectorAll(".plotly-graph-div:not([data-swl-drawn])")).filter(figureSpec);
+    if (!gds.length) { return; }
+    if (!("IntersectionObserver" in window)) { drawAll(); return; }
+    var io = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { io.disconnect(); drawAll(); }
+    }, { rootMargin: "1200px 0px 1200px 0px" });
+    gds.forEach(function (gd) { io.observe(gd); });
+  }
+
+  /* Run fn once gd is drawn: at once if it is, else after its swl:figure-ready (it is drawn near the screen). */
+  function whenPlotted(gd, fn) {
+    if (!gd) { return; }
+    if (window.Plotly && gd._fullLayout) { fn(); return; }
+    gd.addEventListener("swl:figure-ready", function () { fn(); }, { once: true });
   }
 
   /* ------------------------------------------------------------------ explorer */
@@ -722,6 +787,7 @@
                quiz: initQuiz, portfolio: initPortfolio };
 
   function scan() {
+    initFigures();
     watchFigures();
     Object.keys(INIT).forEach(function (kind) {
       var els = document.querySelectorAll('[data-swl="' + kind + '"]:not([data-swl-ready])');
@@ -732,7 +798,8 @@
     });
   }
 
-  window.SWL = { version: 1, scan: scan, fitFigure: fitFigure, gaps: gaps, planMarkdown: planMarkdown,
+  window.addEventListener("beforeprint", function () { drawAll(); });
+  window.SWL = { version: 1, scan: scan, drawFigures: drawAll, fitFigure: fitFigure, gaps: gaps, planMarkdown: planMarkdown,
                  journalMarkdown: journalMarkdown, portfolioMarkdown: portfolioMarkdown };
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", scan); } else { scan(); }
 })();
