@@ -324,7 +324,7 @@
   }
   function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
 
-  var printing = false;
+  var printing = false, PRINT_WIDTH = 660;  /* px: the text width of an A4 page in Chromium's print */
   function darkMode() { return !printing && document.documentElement.getAttribute("data-theme") === "dark"; }
 
   /* What dark mode sets in a figure's layout: {path: value}. `light(path)` reads the light value of a path. */
@@ -456,9 +456,25 @@
     if (window.MutationObserver) {
       new MutationObserver(themeAll).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     }
-    // Paper is white: print figures in their light colours, then put the reader's mode back.
-    window.addEventListener("beforeprint", function () { printing = true; themeAll(); });
-    window.addEventListener("afterprint", function () { printing = false; themeAll(); });
+    // Paper is white: print figures in their light colours and no wider than an A4 page's text, then put the
+    // reader's mode and widths back.
+    window.addEventListener("beforeprint", function () {
+      printing = true;
+      allFigures().forEach(function (gd) {
+        if (window.Plotly && gd._fullLayout && gd._fullLayout.width > PRINT_WIDTH) {
+          gd._swlWidth = { width: gd.layout.width === undefined ? null : gd.layout.width };
+          window.Plotly.relayout(gd, { width: PRINT_WIDTH });
+        }
+      });
+      themeAll();
+    });
+    window.addEventListener("afterprint", function () {
+      printing = false;
+      allFigures().forEach(function (gd) {
+        if (gd._swlWidth) { window.Plotly.relayout(gd, gd._swlWidth); delete gd._swlWidth; }
+      });
+      themeAll();
+    });
     window.addEventListener("load", themeAll);
     themeAll();
   }
