@@ -17,7 +17,7 @@ JB     := $(BIN)/jupyter-book
 APP_NB ?= 36-explore-workforce-data.ipynb
 PORT   ?= 8866
 
-.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium lab app bench prose clean strip data-update plotly-bundle
+.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium checkers lab app bench prose clean strip data-update plotly-bundle
 
 help:
 	@sed -n '2,7p' Makefile
@@ -41,6 +41,23 @@ chromium:
 	else
 	  echo "Chromium is missing: install it with 'sudo apt-get install chromium' (browser tests need /usr/bin/chromium)."; exit 1
 	fi
+
+# The page checkers the browser tests use: Java and the W3C Nu Html Checker (npm vnu-jar, locked in tests/node),
+# and pdftotext (poppler-utils) for the print test. Installed when missing (Debian packages need root).
+checkers:
+	@missing=""
+	command -v java >/dev/null || missing="$$missing default-jre-headless"
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"
+	command -v npm >/dev/null || missing="$$missing npm"
+	if [ -n "$$missing" ]; then
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+	    echo "Installing$$missing for the page checkers (apt-get)..."
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null
+	  else
+	    echo "Missing$$missing: install with 'sudo apt-get install$$missing' (the page checkers need them)."; exit 1
+	  fi
+	fi
+	test -f tests/node/node_modules/vnu-jar/build/dist/vnu.jar || npm ci --prefix tests/node --omit=dev --no-audit --no-fund --ignore-scripts
 
 # ---------------------------------------------------------------------------------------------- book
 # A clean build every time: an incremental build after a failed cell can report success with an empty page.
@@ -73,10 +90,10 @@ nbval: $(STAMP)
 
 build-check: book
 
-browser: $(STAMP) chromium
+browser: $(STAMP) chromium checkers
 	$(BIN)/python -m pytest -q -m browser tests
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium checkers
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory unit
 	$(MAKE) --no-print-directory nbval

@@ -8,21 +8,28 @@
 3. Keeps each page light (``weight.py``): MathJax only where there is maths, Font Awesome's icons as CSS, and
    precompressed copies for static hosts. plotly.js is the book's own bundle in ``book/assets/vendor/``, which
    ``swl.js`` fetches on pages with a figure.
-5. Drops sphinx-thebe's inline settings snippet (thebe is off; the theme includes it twice).
-4. Rewrites sphinxcontrib-bibtex's bibliography markup (``role="list"`` with ``doc-biblioentry`` children),
+4. Drops sphinx-thebe's inline settings snippet (thebe is off; the theme includes it twice).
+5. Rewrites sphinxcontrib-bibtex's bibliography markup (``role="list"`` with ``doc-biblioentry`` children),
    which axe-core reports as a critical ``aria-required-children`` violation, into a plain list.
-7. Shows launch, repository and issue buttons only for a real repository and JupyterHub (``launch.py``).
 6. Resolves ``{eval}`name` `` for the book's named figures (``swleadership.facts``) at build time, from data/.
    myst-nb evaluates ``{eval}`` only in its "inline" execution mode; the book executes in "cache" mode, so the
    role falls back to myst-nb's own only for names that are not figures. In JupyterLab, jupyterlab-myst evaluates
    the same names in the kernel (the chapter's first cell imports them from ``swleadership.facts``).
+7. Shows launch, repository and issue buttons only for a real repository and JupyterHub (``launch.py``).
+8. Valid, complete pages (the W3C Nu checker): drops sphinx-exercise's repeated ``id="exercise-content"`` /
+   ``id="solution-content"`` (one per exercise, so duplicates on every page with two), gives every page a meta
+   description (front matter ``description:`` or the page's first paragraph) and the favicon, and writes the
+   root ``index.html`` as a complete page that redirects to the first page (sphinx-external-toc's stub has no
+   doctype and no title).
 """
 
 from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
+from docutils import nodes
 from sphinx.errors import ExtensionError
 
 from . import weight
@@ -88,6 +95,87 @@ def _eval_role():
     return FactEvalRole()
 
 
+# ---------------------------------------------------------------------------------------- valid pages
+FAVICON = "favicon.svg"  # in book/assets (html_static_path)
+DESCRIPTION_MAX = 160
+_EXERCISE_IDS = re.compile(r'<section id="(exercise|solution)-content">')
+
+
+def fix_exercise_ids(body: str) -> str:
+    """sphinx-exercise gives every exercise's and solution's body the same id: make it a class instead."""
+    return _EXERCISE_IDS.sub(r'<section class="\1-content">', body)
+
+
+def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
+    """One line of at most ``limit`` characters, cut at a word boundary with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.(")
+    return cut + "…"
+
+
+def page_description(doctree, metadata: dict) -> str:
+    """The page's front-matter ``description``, else its first paragraph of prose outside boxes and outputs."""
+    if metadata.get("description"):
+        return shorten(str(metadata["description"]))
+    for para in doctree.findall(nodes.paragraph):
+        # Prose sits directly under a section; boxes, lists, outputs and maths make poor summaries.
+        if not isinstance(para.parent, nodes.section) or next(para.findall(nodes.math), None) is not None:
+            continue
+        text = para.astext().strip()
+        if len(text) >= 40:
+            return shorten(text)
+    return ""
+
+
+_REDIRECT = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="{title}: opening the book's first page.">
+<meta http-equiv="refresh" content="0; url={url}">
+<link rel="icon" href="_static/{icon}" type="image/svg+xml">
+</head>
+<body>
+<main><p>Opening the book: <a href="{url}">{title}</a>.</p></main>
+</body>
+</html>
+"""
+
+
+def _write_root_redirect(app, exception) -> None:
+    """A complete redirect page at the site's root (before sphinx-external-toc writes its bare stub)."""
+    if exception is not None or app.builder.format != "html" or app.config.master_doc == "index":
+        return
+    from html import escape
+
+    url = app.builder.get_target_uri(app.config.master_doc)
+    title = escape(app.config.html_title or app.config.project, quote=True)
+    page = _REDIRECT.format(lang=app.config.language or "en", title=title, url=escape(url, quote=True),
+                            icon=FAVICON)
+    (Path(app.outdir) / "index.html").write_text(page, encoding="utf-8")
+
+
+def _set_favicon(app, config) -> None:
+    if not config.html_favicon:
+        config.html_favicon = str(Path(app.confdir) / "book" / "assets" / FAVICON)
+
+
+def _valid_page(app, pagename, templatename, context, doctree) -> None:
+    if "body" in context and "-content" in context["body"]:
+        context["body"] = fix_exercise_ids(context["body"])
+    if doctree is not None and 'name="description"' not in context.get("metatags", ""):
+        from html import escape
+
+        desc = page_description(doctree, app.env.metadata.get(pagename, {}))
+        if desc:
+            context["metatags"] = context.get("metatags", "") + (
+                f'\n<meta name="description" content="{escape(desc, quote=True)}">')
+
+
 def setup(app):
     os.environ[BOOK_BUILD_VAR] = "1"
     app.setup_extension("myst_nb")
@@ -96,4 +184,7 @@ def setup(app):
     app.connect("builder-inited", _validate_data)
     weight.setup(app)
     app.connect("html-page-context", _page_context)
+    app.connect("config-inited", _set_favicon)
+    app.connect("html-page-context", _valid_page)
+    app.connect("build-finished", _write_root_redirect, priority=400)  # before sphinx-external-toc's stub
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

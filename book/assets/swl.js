@@ -15,6 +15,7 @@
  *   assessment - ratings -> radar chart, gap table, downloadable action plan; saved to localStorage
  *                (swl-assessment:<id>, with the title and items so the portfolio can rebuild the plan)
  *   portfolio  - the "My portfolio" page: gathers all of the above from localStorage; export and print
+ *   theme      - every plotly figure follows the theme's light/dark switch (and prints light)
  * Nothing is sent anywhere. Loaded once per page by the book; inlined by the package in JupyterLab/Voila.
  */
 (function () {
@@ -782,6 +783,203 @@
     if (gd) { watchFigure(gd); fitFigure(gd); }
   });
 
+  /* ------------------------------------------------------------------ figures follow the light/dark theme
+   * The theme's switch sets <html data-theme="light|dark">. In dark mode every plotly figure takes the page's
+   * background and text colours, dark grid lines, and any trace colour below 3:1 against the background is
+   * lightened; the light values are kept and put back when the reader switches to light, and for printing.
+   * Figures are themed when drawn (the `swl:figure-ready` event, or already drawn at load) and again after any
+   * restyle/relayout by other code (an explorer's state), so a state change never brings back a dark trace. */
+  var colourCtx = null;
+  function rgba(c) {
+    colourCtx = colourCtx || document.createElement("canvas").getContext("2d");
+    colourCtx.fillStyle = "#000"; colourCtx.fillStyle = String(c);
+    var s = colourCtx.fillStyle;
+    if (s.charAt(0) === "#") { return [parseInt(s.substr(1, 2), 16), parseInt(s.substr(3, 2), 16), parseInt(s.substr(5, 2), 16), 1]; }
+    var m = s.match(/[\d.]+/g).map(Number);
+    return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1];
+  }
+  function lum(c) {
+    var f = function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  }
+  function contrast(a, b) { var x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); }
+  /* The colour with the same hue, made lighter until it reaches `min`:1 against `bg`. */
+  function lighten(col, bg, min) {
+    var c = rgba(col);
+    if (c[3] === 0 || contrast(c, bg) >= min) { return col; }
+    var r = c[0] / 255, g = c[1] / 255, b = c[2] / 255, mx = Math.max(r, g, b), mn = Math.min(r, g, b);
+    var l = (mx + mn) / 2, d = mx - mn, s = d === 0 ? 0 : d / (1 - Math.abs(2 * l - 1)), h = 0;
+    if (d) { h = mx === r ? ((g - b) / d) % 6 : mx === g ? (b - r) / d + 2 : (r - g) / d + 4; h *= 60; if (h < 0) { h += 360; } }
+    for (var L = Math.max(l, 1 - l); L <= 1.0001; L += 0.04) {
+      var out = "hsla(" + h.toFixed(0) + "," + (s * 100).toFixed(0) + "%," + (Math.min(L, 1) * 100).toFixed(0) + "%," + c[3] + ")";
+      if (contrast(rgba(out), bg) >= min) { return out; }
+    }
+    return "#ffffff";
+  }
+  function getPath(obj, path) {
+    return path.split(".").reduce(function (o, k) {
+      if (o === undefined || o === null) { return undefined; }
+      var m = k.match(/^(\w+)\[(\d+)\]$/);
+      return m ? (o[m[1]] || [])[parseInt(m[2], 10)] : o[k];
+    }, obj);
+  }
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+  var printing = false, PRINT_WIDTH = 660;  /* px: the text width of an A4 page in Chromium's print */
+  function darkMode() { return !printing && document.documentElement.getAttribute("data-theme") === "dark"; }
+
+  /* What dark mode sets in a figure's layout: {path: value}. `light(path)` reads the light value of a path. */
+  function darkLayout(gd, bg, fg, light) {
+    var fl = gd._fullLayout, grid = "#3a4048", line = "#8a8f98", p = {};
+    p.paper_bgcolor = bg; p.plot_bgcolor = bg; p["font.color"] = fg; p["title.font.color"] = fg;
+    if (fl.showlegend) { p["legend.bgcolor"] = "rgba(0,0,0,0)"; p["legend.font.color"] = fg; }
+    var axis = function (k) {
+      p[k + ".gridcolor"] = grid; p[k + ".linecolor"] = line; p[k + ".tickcolor"] = line;
+      p[k + ".tickfont.color"] = fg; p[k + ".title.font.color"] = fg;
+    };
+    Object.keys(fl).forEach(function (k) {
+      if (/^[xy]axis\d*$/.test(k)) { axis(k); p[k + ".zerolinecolor"] = line; }
+      if (/^polar\d*$/.test(k)) { p[k + ".bgcolor"] = bg; axis(k + ".radialaxis"); axis(k + ".angularaxis"); }
+    });
+    (fl.annotations || []).forEach(function (a, i) {
+      var at = "annotations[" + i + "].", font = light(at + "font.color"), arrow = light(at + "arrowcolor");
+      var onPaper = !a.bgcolor || rgba(a.bgcolor)[3] === 0;
+      if (onPaper && font && contrast(rgba(font), rgba(bg)) < 4.5) { p[at + "font.color"] = lighten(font, rgba(bg), 4.5); }
+      if (a.showarrow && arrow && contrast(rgba(arrow), rgba(bg)) < 3) { p[at + "arrowcolor"] = lighten(arrow, rgba(bg), 3); }
+    });
+    return p;
+  }
+
+  /* What dark mode sets in one trace (`t`: its full data): {path: value}; only colours below 3:1 against the
+   * background change. `light(path)` reads the light value of a colour. */
+  function darkTrace(t, bg, light) {
+    var p = {}, mode = t.mode || "", pos = String(t.textposition || "");
+    var fix = function (path, min) {
+      var v = light(path);
+      if (typeof v === "string") { var n = lighten(v, bg, min); if (n !== v) { p[path] = n; } }
+      else if (Array.isArray(v) && v.length && typeof v[0] === "string") {
+        var arr = v.map(function (x) { return lighten(x, bg, min); });
+        if (!same(arr, v)) { p[path] = arr; }
+      }
+    };
+    if (t.visible === false || t.type === "heatmap") { return p; }
+    if (t.type === "bar") { fix("marker.color", 3); }
+    if (mode.indexOf("lines") >= 0) { fix("line.color", 3); }
+    if (mode.indexOf("markers") >= 0) { fix("marker.color", 3); if (t.marker && t.marker.line && t.marker.line.width) { fix("marker.line.color", 3); } }
+    if (t.fill && t.fill !== "none" && t.fill !== "toself") { fix("fillcolor", 1.5); }
+    // Text beside its point (or with no marker under it) sits on the background; bar text outside its bar too.
+    var beside = [].concat(t.textposition || []).some(function (q) { return q !== "middle center"; });
+    if ((t.type === "scatter" || t.type === "scatterpolar") && mode.indexOf("text") >= 0 &&
+        (mode.indexOf("markers") < 0 || beside)) { fix("textfont.color", 4.5); }
+    if (t.type === "bar" && /outside|auto/.test(pos)) { fix("textfont.color", 4.5); }
+    return p;
+  }
+
+  /* The light value of `path`: what the figure shows now, unless dark mode replaced it (then what it replaced). */
+  function lightValue(current, full, memo, path) {
+    var m = memo[path];
+    return m && same(getPath(current, path), m.set) ? m.light : getPath(full, path);
+  }
+
+  /* Apply `patch` ({path: value}) to one place (layout or a trace), remembering the value it replaces; with no
+   * patch, put back every remembered value. `memo` maps path -> {orig (as set by the figure), light (as drawn),
+   * set (by dark mode)}. */
+  function plan(current, full, memo, patch) {
+    var upd = {};
+    if (patch) {
+      Object.keys(patch).forEach(function (k) {
+        var cur = getPath(current, k), m = memo[k];
+        if (!m || !same(cur, m.set)) {
+          memo[k] = m = { orig: cur === undefined ? null : cur, light: getPath(full, k), set: patch[k] };
+        }
+        m.set = patch[k];
+        if (!same(cur, patch[k])) { upd[k] = patch[k]; }
+      });
+    }
+    Object.keys(memo).forEach(function (k) {
+      if (patch && k in patch) { return; }
+      var cur = getPath(current, k);
+      if (same(cur, memo[k].set)) { upd[k] = memo[k].orig; }
+      delete memo[k];
+    });
+    return upd;
+  }
+
+  function themeFigure(gd) {
+    if (!gd || !gd._fullLayout || !window.Plotly || gd._swlTheming) { return; }
+    // The theme's own colour variables (the body's computed colours may be mid-transition after a switch).
+    var dark = darkMode(), vars = window.getComputedStyle(document.documentElement);
+    var bg = vars.getPropertyValue("--pst-color-background").trim() || "#121212";
+    var fg = vars.getPropertyValue("--pst-color-text-base").trim() || "#ced6dd";
+    gd._swlMemo = gd._swlMemo || { layout: {}, traces: [] };
+    var memo = gd._swlMemo, jobs = [];
+    var lay = plan(gd.layout, gd._fullLayout, memo.layout, dark ? darkLayout(gd, bg, fg, function (path) {
+      return lightValue(gd.layout, gd._fullLayout, memo.layout, path);
+    }) : null);
+    if (Object.keys(lay).length) { jobs.push(function () { return window.Plotly.relayout(gd, lay); }); }
+    var plotBg = rgba(bg);
+    (gd.data || []).forEach(function (t, i) {
+      memo.traces[i] = memo.traces[i] || {};
+      var full = (gd._fullData || [])[i] || t, tm = memo.traces[i];
+      var patch = dark ? darkTrace(full, plotBg, function (path) { return lightValue(t, full, tm, path); }) : null;
+      var upd = plan(t, full, tm, patch), wrapped = {};
+      Object.keys(upd).forEach(function (k) { wrapped[k] = [upd[k]]; });
+      if (Object.keys(wrapped).length) { jobs.push(function () { return window.Plotly.restyle(gd, wrapped, [i]); }); }
+    });
+
+    if (!jobs.length) { return; }
+    gd._swlTheming = true;
+    jobs.reduce(function (p, job) { return p.then(job); }, Promise.resolve())
+      .catch(function (e) { if (window.console) { console.error("swl: theme", e); } })
+      .then(function () { gd._swlTheming = false; gd.setAttribute("data-swl-theme", dark ? "dark" : "light"); });
+  }
+
+  function watchFigure(gd) {
+    if (!gd || gd._swlWatched) { return; }
+    whenPlotted(gd, function () {
+      if (gd._swlWatched) { return; }
+      gd._swlWatched = true;
+      // Other code (an explorer's state) restyles traces: theme them again afterwards.
+      if (gd.on) {
+        gd.on("plotly_restyle", function () { if (!gd._swlTheming) { themeFigure(gd); } });
+        gd.on("plotly_relayout", function () { if (!gd._swlTheming) { themeFigure(gd); } });
+      }
+      themeFigure(gd);
+    });
+  }
+  function allFigures() { return Array.prototype.slice.call(document.querySelectorAll(".js-plotly-plot, .plotly-graph-div")); }
+  function themeAll() { allFigures().forEach(function (gd) { if (gd._swlWatched) { themeFigure(gd); } else { watchFigure(gd); } }); }
+
+  function initTheme() {
+    if (initTheme.done) { return; }
+    initTheme.done = true;
+    document.addEventListener("swl:figure-ready", function (e) { watchFigure(e.target); });
+    if (window.MutationObserver) {
+      new MutationObserver(themeAll).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    }
+    // Paper is white: print figures in their light colours and no wider than an A4 page's text, then put the
+    // reader's mode and widths back.
+    window.addEventListener("beforeprint", function () {
+      printing = true;
+      allFigures().forEach(function (gd) {
+        if (window.Plotly && gd._fullLayout && gd._fullLayout.width > PRINT_WIDTH) {
+          gd._swlWidth = { width: gd.layout.width === undefined ? null : gd.layout.width };
+          window.Plotly.relayout(gd, { width: PRINT_WIDTH });
+        }
+      });
+      themeAll();
+    });
+    window.addEventListener("afterprint", function () {
+      printing = false;
+      allFigures().forEach(function (gd) {
+        if (gd._swlWidth) { window.Plotly.relayout(gd, gd._swlWidth); delete gd._swlWidth; }
+      });
+      themeAll();
+    });
+    window.addEventListener("load", themeAll);
+    themeAll();
+  }
+
   /* ------------------------------------------------------------------ wiring */
   var INIT = { explorer: initExplorer, question: initQuestion, sorter: initSorter, journal: initJournal, assessment: initAssessment,
                quiz: initQuiz, portfolio: initPortfolio };
@@ -789,6 +987,7 @@
   function scan() {
     initFigures();
     watchFigures();
+    initTheme();
     Object.keys(INIT).forEach(function (kind) {
       var els = document.querySelectorAll('[data-swl="' + kind + '"]:not([data-swl-ready])');
       Array.prototype.forEach.call(els, function (el) {
@@ -799,7 +998,7 @@
   }
 
   window.addEventListener("beforeprint", function () { drawAll(); });
-  window.SWL = { version: 1, scan: scan, drawFigures: drawAll, fitFigure: fitFigure, gaps: gaps, planMarkdown: planMarkdown,
-                 journalMarkdown: journalMarkdown, portfolioMarkdown: portfolioMarkdown };
+  window.SWL = { version: 1, scan: scan, drawFigures: drawAll, fitFigure: fitFigure, themeFigure: themeFigure, gaps: gaps,
+                 planMarkdown: planMarkdown, journalMarkdown: journalMarkdown, portfolioMarkdown: portfolioMarkdown };
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", scan); } else { scan(); }
 })();
