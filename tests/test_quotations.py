@@ -68,6 +68,7 @@ def strip_markup(text: str) -> str:
     text = re.sub(r"\{glue(?::[a-z]+)?\}`[^`]*`", " \u2026 ", text)                       # a number: a gap
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)                                 # [text](link)
     text = re.sub(r"<[^>]+>", " ", text)                                                 # HTML tags
+    text = re.sub(r"(?m)^[ \t]*>[ \t]?", "", text)                                        # block quotes
     return text
 
 
