@@ -135,7 +135,7 @@ def quotes_attributed_to_the_paper(text: str) -> list[str]:
         sentences.append((pos, len(para)))
         for start, end, inner in quotations(para):
             s0, s1 = next(((a, b) for a, b in sentences if a <= start < b), (0, len(para)))
-            sentence = para[s0:max(s1, end)]
+            sentence = para[s0:start] + " " + para[end:max(s1, end)]     # the words around the quotation
             keys = _keys(sentence)
             right_after = _keys(para[end:end + 60].split("\n")[0][:60]) if CITES.match(para[end:].lstrip(" ,")) else set()
             if right_after and PAPER_KEY not in right_after:
@@ -232,7 +232,9 @@ def test_quotation_check_catches_a_changed_word_and_accepts_gaps():
     other = ('The paper cites Munro, who wanted "a culture of learning rather than compliance" {cite:p}`munro2011`. '
              "\n| row | a made-up cell: \"a made-up cell\" |\n| next | {cite:t}`haworth2018` |")
     typo = "It says authorities 'requires improvement' are inspected again {cite:p}`haworth2018`."
-    found = misquotations([("ok", ok), ("gap", gap), ("bad", bad), ("other", other), ("typo", typo)], PAPER_SAMPLE)
+    speech = 'Ruth replied: "I read the paper this book is based on, and I disagree with it."'
+    found = misquotations([("ok", ok), ("gap", gap), ("bad", bad), ("other", other), ("typo", typo),
+                          ("speech", speech)], PAPER_SAMPLE)
     assert [b.split(":")[0] for b in found] == ["bad", "typo"], found
 
 
