@@ -68,6 +68,7 @@ def strip_markup(text: str) -> str:
     text = re.sub(r"\{glue(?::[a-z]+)?\}`[^`]*`", " \u2026 ", text)                       # a number: a gap
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)                                 # [text](link)
     text = re.sub(r"<[^>]+>", " ", text)                                                 # HTML tags
+    text = re.sub(r"(?m)^[ \t]*>[ \t]?", "", text)                                        # block quotes
     return text
 
 
@@ -123,7 +124,8 @@ def _names_paper(text: str) -> bool:
 def quotes_attributed_to_the_paper(text: str) -> list[str]:
     """The quoted passages of ``text`` that are presented as the paper's words."""
     out: list[str] = []
-    for para in re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.)\s)", text):     # paragraphs and list items
+    # paragraphs, list items and table rows are the units
+    for para in re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.)\s)|\n(?=\|)", text):
         para_cites_paper = PAPER_KEY in _keys(para)
         pos = 0
         sentences = []
@@ -133,8 +135,11 @@ def quotes_attributed_to_the_paper(text: str) -> list[str]:
         sentences.append((pos, len(para)))
         for start, end, inner in quotations(para):
             s0, s1 = next(((a, b) for a, b in sentences if a <= start < b), (0, len(para)))
-            sentence = para[s0:max(s1, end)]
+            sentence = para[s0:start] + " " + para[end:max(s1, end)]     # the words around the quotation
             keys = _keys(sentence)
+            right_after = _keys(para[end:end + 60].split("\n")[0][:60]) if CITES.match(para[end:].lstrip(" ,")) else set()
+            if right_after and PAPER_KEY not in right_after:
+                continue                     # "…" {cite:p}`other2019`: quoted from another source
             if _names_paper(sentence) or (para_cites_paper and not keys):
                 if len(re.findall(r"\w+", strip_markup(inner))) >= MIN_QUOTE_WORDS:
                     out.append(inner)
@@ -224,9 +229,12 @@ def test_quotation_check_catches_a_changed_word_and_accepts_gaps():
     gap = "Haworth and colleagues say \u201cSocial work programmes [\u2026] connection with service users\u201d."
     bad = ('Social work "has a longer, and more robust, connection with service users and carers" '
            "{cite:p}`haworth2018`.")
-    other = 'Munro wanted "a culture of learning rather than compliance" {cite:p}`munro2011`.'
+    other = ('The paper cites Munro, who wanted "a culture of learning rather than compliance" {cite:p}`munro2011`. '
+             "\n| row | a made-up cell: \"a made-up cell\" |\n| next | {cite:t}`haworth2018` |")
     typo = "It says authorities 'requires improvement' are inspected again {cite:p}`haworth2018`."
-    found = misquotations([("ok", ok), ("gap", gap), ("bad", bad), ("other", other), ("typo", typo)], PAPER_SAMPLE)
+    speech = 'Ruth replied: "I read the paper this book is based on, and I disagree with it."'
+    found = misquotations([("ok", ok), ("gap", gap), ("bad", bad), ("other", other), ("typo", typo),
+                          ("speech", speech)], PAPER_SAMPLE)
     assert [b.split(":")[0] for b in found] == ["bad", "typo"], found
 
 
