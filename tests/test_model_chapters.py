@@ -8,8 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from swleadership.figures import COMPONENTS
+
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = sorted((ROOT / "notebooks").glob("1[0-9]-*.ipynb"))
+# A call of one of the chapter components in swleadership.figures (each an explorer, figure or self-assessment).
+CHAPTER_COMPONENT = r"\b(" + "|".join(n for n, (_, kind, _) in COMPONENTS.items() if kind != "table") + r")\("
 SECTIONS = ["Core idea", "Where it comes from", "How it fits social-work values",
             "Critique and the state of the evidence", "Case vignette"]
 
@@ -26,7 +30,7 @@ def check_model(nb: dict, name: str) -> list[str]:
     for s in SECTIONS:
         if not any(h == s or h.startswith(s + ":") or h.startswith(s + " ") for h in h2):
             problems.append(f"{name}: missing section '## {s}'")
-    if not re.search(r"\b(explorer|sorter|figure|self_assessment)\(", code):
+    if not re.search(r"\b(explorer|sorter|figure|self_assessment)\(", code) and not re.search(CHAPTER_COMPONENT, code):
         problems.append(f"{name}: no interactive element (explorer, sorter, figure or self_assessment)")
     if "{exercise}" not in md:
         problems.append(f"{name}: no exercise")

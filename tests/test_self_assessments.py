@@ -2,22 +2,34 @@
 
 import ast
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from swleadership import explore
+from swleadership import explore, figures
 from swleadership.explore import SelfAssessment, assessment_gaps
+from swleadership.figures import COMPONENTS
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+SA_COMPONENTS = [n for n, (_, kind, _) in COMPONENTS.items() if kind == "self_assessment"]
+
+
 def _assessment_cells():
+    """(notebook, code) for every self-assessment a notebook shows: an inline ``self_assessment(...)`` cell, or a
+    call of a self-assessment in ``swleadership.figures`` (then the code is that call)."""
     for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
         for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
             src = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            if cell["cell_type"] == "code" and "self_assessment(" in src:
+            if cell["cell_type"] != "code":
+                continue
+            if re.search(r"(?<![\w.])self_assessment\(", src):
                 yield nb.stem, src
+            for name in SA_COMPONENTS:
+                if re.search(rf"\b{name}\(", src):
+                    yield nb.stem, f"{name}()"
 
 
 CELLS = list(_assessment_cells())
@@ -34,6 +46,9 @@ def _build(src: str, nb_dir: Path) -> list[SelfAssessment]:
 
     ns = {"self_assessment": capture}
     tree = ast.parse(src)
+    if len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr) and getattr(tree.body[0].value.func, "id", "") \
+            in SA_COMPONENTS:
+        return [getattr(figures, tree.body[0].value.func.id)()]
     code = compile(tree, "<cell>", "exec")
     import os
 

@@ -3,10 +3,12 @@ changes the figure, which only the kernel's Python callback can do (the FigureWi
 ``batch_update()``). No code is shown."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from swleadership.figures import COMPONENTS
 from swleadership.voila_bench import change_and_wait, first_control, open_app, voila_server
 
 pytestmark = pytest.mark.browser
@@ -16,7 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _uses_explorer(nb: Path) -> bool:
     cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
-    return any(c["cell_type"] == "code" and "explorer(" in "".join(c["source"]) for c in cells)
+    explorers = [n for n, (_, kind, _) in COMPONENTS.items() if kind == "explorer"]
+    calls = re.compile(r"(explorer|" + "|".join(explorers) + r")\(")
+    return any(c["cell_type"] == "code" and calls.search("".join(c["source"])) for c in cells)
 
 
 NOTEBOOKS = [p.name for p in sorted((ROOT / "notebooks").glob("*.ipynb")) if _uses_explorer(p)]
