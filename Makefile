@@ -13,7 +13,6 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SITE   := _build/html
 JB     := $(BIN)/jupyter-book
-APP_NB ?= 36-explore-workforce-data.ipynb
 PORT   ?= 8866
 
 .PHONY: help venv book rebuild test lint unit nbval build-check browser chromium lab app bench clean strip
@@ -55,7 +54,7 @@ rebuild: $(STAMP)
 # ---------------------------------------------------------------------------------------------- tests
 lint: $(STAMP)
 	$(BIN)/ruff check swleadership tests
-	$(BIN)/nbstripout --verify notebooks/*.ipynb || { echo "Notebooks hold outputs: run 'make strip'."; exit 1; }
+	$(BIN)/nbstripout --verify notebooks/*.ipynb notebooks/views/*.ipynb || { echo "Notebooks hold outputs: run 'make strip'."; exit 1; }
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not browser" tests
@@ -76,15 +75,15 @@ test: $(STAMP) chromium
 	$(MAKE) --no-print-directory browser
 
 strip: $(STAMP)
-	$(BIN)/nbstripout notebooks/*.ipynb
+	$(BIN)/nbstripout notebooks/*.ipynb notebooks/views/*.ipynb
 
 # ---------------------------------------------------------------------------------------------- use
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
+# The projector views (notebooks/views/) in Voilà: prints the index URL, then how long the views took to be ready.
 app: $(STAMP)
-	@echo "Serving the explorers in Voilà: open http://localhost:$(PORT)/voila/render/$(APP_NB) (any chapter works too)."
-	cd notebooks && ../$(BIN)/voila --port=$(PORT) --no-browser --strip_sources=True .
+	$(BIN)/python -m swleadership.voila_app --port=$(PORT)
 
 bench: $(STAMP) chromium
 	$(BIN)/python -m swleadership.bench

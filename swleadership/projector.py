@@ -27,6 +27,8 @@ class View:
     title: str
     build: Callable[[], object]  # the component: a WorkforceExplorer, an explore.Explorer or a SelfAssessment
     intro: str = ""
+    wide_controls: bool = False  # a self-assessment's rating table needs more width than a few controls
+    controls_on_top: bool = False  # a wide figure (the matrix) takes the whole width under a row of controls
 
 
 def _career():
@@ -53,11 +55,29 @@ def _funding():
     return funding_explorer(id="view-funding")
 
 
+def _figure(name: str):
+    def build():
+        from . import figures
+
+        return getattr(figures, name)()
+
+    return build
+
+
 VIEWS: dict[str, View] = {v.slug: v for v in (
     View("career-length", "Career length: leaving rate and working life", _career),
     View("gender", "Gender in the professions and in leadership", _gender),
     View("pressures", "Workforce pressures, 2017–2025", _pressures),
     View("funding", "Funding and demand", _funding),
+    View("comparison-matrix", "Ten models of leadership compared", _figure("comparison_matrix"), controls_on_top=True),
+    View("reforms-timeline", "Social work reform in England: a timeline", _figure("reforms_timeline")),
+    View("enablers-self-assessment", "Seven enablers of improvement: team self-assessment",
+         _figure("seven_enablers_assessment"), wide_controls=True),
+    View("parallel-timeline", "Leadership in the NHS and in social work: a parallel timeline",
+         _figure("parallel_timeline")),
+    View("leadership-self-assessment", "My leadership in social work: self-assessment",
+         _figure("leadership_self_assessment"), wide_controls=True),
+    View("leadership-cycle", "The cycle of “missing” leadership", _figure("leadership_cycle")),
 )}
 
 
@@ -73,11 +93,18 @@ def _parts(component) -> dict:
 
     parts = component.widgets()
     box = parts["box"]
-    if "now" in parts:  # a self-assessment: two drop-downs per item
-        controls = [w.HBox([a, b], layout=w.Layout(flex_flow="row wrap"))
-                    for a, b in zip(parts["now"], parts["importance"], strict=True)]
-        return {"controls": controls, "figure": parts["figure"], "message": None,
-                "summary": parts.get("gaps"), "panels": [parts["download"]]}
+    if "now" in parts:  # a self-assessment: one row per item, its name and two drop-downs (their own labels,
+        # "<item>: now", stay for assistive technology and are hidden on screen by the template's CSS)
+        head = w.HTML(f'<div class="swl-rating-head"><span></span><span>{html.escape(component.now_label)}</span>'
+                      f"<span>{html.escape(component.importance_label)}</span></div>")
+        rows = [head]
+        for item, now, imp in zip(component.items, parts["now"], parts["importance"], strict=True):
+            now.layout, imp.layout = w.Layout(width="auto"), w.Layout(width="auto")
+            row = w.HBox([w.HTML(f'<span class="swl-rating-name">{html.escape(item.name)}</span>'), now, imp])
+            row.add_class("swl-rating-row")
+            rows.append(row)
+        return {"controls": rows, "figure": parts["figure"], "message": None,
+                "summary": None, "panels": [parts["gaps"], parts["download"]]}
     controls = [c for c in parts["controls"].values() if not isinstance(c, w.FileUpload)]
     summary = parts.get("summary")
     if summary is None:
@@ -98,12 +125,24 @@ def build(slug: str):
     v = VIEWS[slug]
     p = _parts(v.build())
     use_preset(p["figure"], "projector", height=FIGURE_HEIGHT)
+    if v.controls_on_top:
+        use_preset(p["figure"], "projector", height=FIGURE_HEIGHT - 70)
+        row = w.HBox(p["controls"], layout=w.Layout(width="100%"))
+        row.add_class("swl-projector-controls")
+        row.add_class("swl-projector-row")
+        under = [x for x in (p["message"], p["summary"]) if x is not None]
+        box = w.VBox([w.HTML(f'<h1 class="swl-projector-title">{html.escape(v.title)}</h1>'), row, p["figure"],
+                      *under, *p["panels"]])
+        box.add_class("swl-projector")
+        box.add_class(f"swl-view-{slug}")
+        return box
     left = [w.HTML(f'<p class="swl-note">{html.escape(v.intro)}</p>')] if v.intro else []
     left += p["controls"] + [x for x in (p["message"], p["summary"]) if x is not None]
     column = w.VBox(left, layout=w.Layout(width="100%", overflow="hidden"))
     column.add_class("swl-projector-controls")
+    left_width = "minmax(420px, 44%)" if v.wide_controls else "minmax(280px, 26%)"
     grid = w.GridBox([column, p["figure"]],
-                     layout=w.Layout(grid_template_columns="minmax(280px, 26%) minmax(0, 1fr)", grid_gap="16px",
+                     layout=w.Layout(grid_template_columns=f"{left_width} minmax(0, 1fr)", grid_gap="16px",
                                      width="100%"))
     grid.add_class("swl-projector-grid")
     box = w.VBox([w.HTML(f'<h1 class="swl-projector-title">{html.escape(v.title)}</h1>'), grid, *p["panels"]])

@@ -121,8 +121,8 @@ function banner(text) {
     document.body.prepend(b);
   }
   b.firstChild.textContent = text;
+  b.dataset.kind = "lost";
 }
-globalThis.swlConnectionBanner = banner;
 function inject(src) {
   return new Promise((resolve, reject) => {
     const s = document.createElement("script");
@@ -333,6 +333,8 @@ def apply_preset(data: list, layout: dict, preset: dict) -> None:
     else:  # a long key beside it, one entry under another
         legend = {"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"}
         layout["margin"] = {"l": 70, "r": 10, "t": 60, "b": 50}
+    if "polar" in layout:  # a radar's axis labels sit outside the plot: keep room for them
+        layout["margin"].update(l=150, r=150)
     layout["legend"] = {**layout.get("legend", {}), **legend, "font": {"size": preset["legend"]}}
     for key, axis in layout.items():  # axis titles close to their ticks, so stacked panels do not collide
         if key.startswith("xaxis") and isinstance(axis, dict):

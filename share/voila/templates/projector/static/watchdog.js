@@ -1,13 +1,14 @@
-// projector: never silent. If no live figure has been drawn 25 s after Voilà finished running the view (the
-// widget connection failed, or the kernel died), say so and offer a reload. The live figures themselves report
-// a lost connection later on (swleadership/render.py).
+// projector: never silent. If a view has drawn no figure 45 s after it was opened (a very busy computer, a
+// failed widget connection or a dead kernel), say so and offer a reload; the note goes away by itself if the
+// figure arrives after all. Once drawn, the live figures report a lost connection themselves
+// (swleadership/render.py).
 (function () {
-  function banner(text) {
-    if (window.swlConnectionBanner) { window.swlConnectionBanner(text); return; }
-    var b = document.getElementById("swl-connection-banner");
+  var ID = "swl-connection-banner";
+  function show(text) {
+    var b = document.getElementById(ID);
     if (!b) {
       b = document.createElement("div");
-      b.id = "swl-connection-banner";
+      b.id = ID;
       b.className = "swl-connection-banner";
       b.setAttribute("role", "alert");
       var msg = document.createElement("span");
@@ -20,15 +21,19 @@
       document.body.insertBefore(b, document.body.firstChild);
     }
     b.firstChild.textContent = text;
+    return b;
   }
-  window.swlConnectionBanner = window.swlConnectionBanner || banner;
   function drawn() {
     var plots = document.querySelectorAll(".swl-projector .js-plotly-plot");
     return plots.length > 0 && Array.prototype.every.call(plots, function (gd) { return !!gd._fullLayout; });
   }
   setTimeout(function () {
-    if (!drawn()) {
-      banner("The figure did not arrive: the connection to Python failed. Reload the page to try again.");
-    }
-  }, 25000);
+    if (drawn()) return;
+    var b = show("The figure has not arrived after 45 seconds: the connection to Python may have failed, or the " +
+                 "computer is very busy. Reload the page if nothing appears.");
+    b.dataset.kind = "slow";
+    document.addEventListener("swl:figure-ready", function () {
+      if (b.dataset.kind === "slow" && drawn()) b.remove();
+    });
+  }, 45000);
 })();
