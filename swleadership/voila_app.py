@@ -56,8 +56,10 @@ def command(port: int, ip: str = "localhost", preheat: bool = True) -> list[str]
         str(Path(sys.executable).parent / "voila"), str(VIEWS_DIR), "--no-browser", f"--port={port}",
         f"--Voila.ip={ip}", f"--template={TEMPLATE}", "--strip_sources=True", "--show_tracebacks=False",
         "--VoilaConfiguration.classic_tree=True",
-        # A tab closed without Voilà noticing leaves a kernel behind: stop kernels idle for 10 minutes.
-        "--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60",
+        # A tab closed without Voilà noticing leaves its kernel behind: stop kernels with no open tab that have
+        # been idle for 2 minutes (a kernel with a tab open is never stopped).
+        "--MappingKernelManager.cull_idle_timeout=120", "--MappingKernelManager.cull_interval=30",
+        "--MappingKernelManager.cull_connected=False",
     ]
     if preheat:
         # One kernel per view, started and run ahead; refilled 10 s after use, not while the page draws.

@@ -26,9 +26,18 @@ VIEWPORT = {"width": 1280, "height": 720}
 
 # Every plotly figure drawn on the page, and a fingerprint of what it shows.
 FINGERPRINT_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd =>
-    JSON.stringify([gd.data || [], (gd.layout || {}).title])).join('|')"""
+    JSON.stringify([gd.data || [], gd.layout || {}])).join('|')"""
 DRAWN_JS = """() => { const g = Array.from(document.querySelectorAll('.js-plotly-plot'));
     return g.length > 0 && g.every(gd => !!gd._fullLayout); }"""
+
+STATE_JS = """() => ({views: document.querySelectorAll('.swl-projector').length,
+    widgets: document.querySelectorAll('.jupyter-widgets').length,
+    live: document.querySelectorAll('.swl-live-figure').length,
+    plots: document.querySelectorAll('.js-plotly-plot').length,
+    drawn: Array.from(document.querySelectorAll('.js-plotly-plot')).filter(gd => gd._fullLayout).length,
+    spinner: !!document.querySelector('#loading') && getComputedStyle(document.querySelector('#loading')).display,
+    banner: (document.querySelector('#swl-connection-banner') || {}).textContent || null,
+    plotly: typeof window.Plotly})"""
 
 CONTROLS = [  # (selector, action) in order of preference: ipywidgets 8 controls reachable from the keyboard
     (".widget-dropdown select", "select"),
@@ -171,18 +180,24 @@ def stress(base: str, notebooks: list[str], loads: int = 20, burn: bool = True, 
             page.on("console", lambda m, msgs=messages: msgs.append(m.text) if m.type == "error" else None)
             rec = {"load": i + 1, "notebook": nb, "drawn_s": None, "follows": False, "banner": False, "error": ""}
             try:
-                rec["drawn_s"] = round(open_view(page, f"{base}/voila/render/{nb}", timeout_ms=90_000), 1)
+                # Long timeouts: a busy machine is slow, not dead; a dead figure never follows, however long.
+                rec["drawn_s"] = round(open_view(page, f"{base}/voila/render/{nb}", timeout_ms=180_000), 1)
                 page.wait_for_timeout(300)
                 sel, action = first_control(page)
-                rec["redraw_ms"] = round(change_and_wait(page, sel, action, timeout_ms=20_000))
+                rec["redraw_ms"] = round(change_and_wait(page, sel, action, timeout_ms=60_000))
                 rec["follows"] = True
             except (PWError, RuntimeError) as exc:
                 rec["error"] = str(exc).splitlines()[0][:160]
+                try:  # what the page showed: for the record
+                    rec["state"] = page.evaluate(STATE_JS)
+                except PWError:
+                    rec["state"] = None
             rec["banner"] = page.locator("#swl-connection-banner").count() > 0
             rec["anywidget_failed"] = any("Failed to initialize" in m for m in messages)
             records.append(rec)
+            page.goto("about:blank")  # leave the page as a reader closing the tab does: Voilà stops its kernel
             log(f"load {rec['load']:2d} {nb}: drawn {rec['drawn_s']} s, follows {rec['follows']}"
-                + (f" ({rec['error']})" if rec["error"] else "") + (" [anywidget failed]" if rec["anywidget_failed"]
+                + (f" ({rec['error']}; page: {rec.get('state')})" if rec["error"] else "") + (" [anywidget failed]" if rec["anywidget_failed"]
                                                                       else ""))
             ctx.close()
     return records

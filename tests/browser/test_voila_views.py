@@ -16,7 +16,7 @@ import math
 import pytest
 
 from swleadership import projector, voila_app
-from swleadership.voila_bench import VIEWPORT, cpu_burner, open_view, views_server
+from swleadership.voila_bench import VIEWPORT, cpu_burner, open_view
 
 pytestmark = pytest.mark.browser
 
@@ -30,8 +30,12 @@ RAW_MARKUP = ("{cite", "{term", "{glue", "{doc", "{ref", ":::", "```", "{exercis
 FIGURE_DATA_JS = """() => { const gd = document.querySelector('.swl-projector .js-plotly-plot');
   const plain = v => (v && typeof v === 'object' && ArrayBuffer.isView(v)) ? Array.from(v) :
                      Array.isArray(v) ? v.map(plain) : v;
+  const axis = a => a ? {categoryarray: plain(a.categoryarray), tickvals: plain(a.tickvals),
+                          ticktext: plain(a.ticktext)} : null;
   return gd.data.map(t => ({x: plain(t.x), y: plain(t.y), z: plain(t.z), r: plain(t.r), text: plain(t.text),
-                            visible: t.visible === undefined ? true : t.visible})); }"""
+                            visible: t.visible === undefined ? true : t.visible}))
+    .concat([{layout: {title: (gd.layout.title || {}).text, xaxis: axis(gd.layout.xaxis),
+                       yaxis: axis(gd.layout.yaxis)}}]); }"""
 
 
 def _slug(nb: str) -> str:
@@ -73,9 +77,16 @@ def expected_after_change(slug: str):
     fig = next(x for x in widgets if hasattr(x, "_swl_figure"))
     ctrl = next(x for x in widgets if isinstance(x, w.Dropdown | w.IntSlider | w.FloatSlider | w.RadioButtons))
 
+    def axis(a):
+        return {k: _decode(a.get(k)) for k in ("categoryarray", "tickvals", "ticktext")} if a else None
+
     def data():
-        return [{k: _decode(t.get(k)) for k in ("x", "y", "z", "r", "text")} | {"visible": t.get("visible", True)}
-                for t in json.loads(fig._swl_figure)["data"]]
+        fig_json = json.loads(fig._swl_figure)
+        lay = fig_json["layout"]
+        return ([{k: _decode(t.get(k)) for k in ("x", "y", "z", "r", "text")} | {"visible": t.get("visible", True)}
+                 for t in fig_json["data"]]
+                + [{"layout": {"title": (lay.get("title") or {}).get("text"), "xaxis": axis(lay.get("xaxis")),
+                               "yaxis": axis(lay.get("yaxis"))}}])
 
     before = data()
     if isinstance(ctrl, w.Dropdown):
@@ -90,11 +101,23 @@ def expected_after_change(slug: str):
     return kind, before, data(), (ctrl.index if kind == "select" else None)
 
 
+def _same_layout(got: dict, exp: dict) -> bool:
+    if got["title"] != exp["title"]:
+        return False
+    for ax in ("xaxis", "yaxis"):
+        for key, value in (exp[ax] or {}).items():
+            if value is not None and not _same((got[ax] or {}).get(key), value):
+                return False
+    return True
+
+
 def figure_matches(page, expected) -> bool:
     got = page.evaluate(FIGURE_DATA_JS)
     if len(got) != len(expected):
         return False
-    for g, e in zip(got, expected, strict=True):
+    if not _same_layout(got[-1]["layout"], expected[-1]["layout"]):
+        return False
+    for g, e in zip(got[:-1], expected[:-1], strict=True):
         for key in ("x", "y", "z", "r", "text"):
             if e.get(key) is not None and not _same(g.get(key), e[key]):
                 return False
@@ -104,9 +127,9 @@ def figure_matches(page, expected) -> bool:
 
 
 @pytest.fixture(scope="module")
-def server():
-    with views_server() as base:
-        yield base
+def server(voila_url):
+    """The session's Voilà server on the projector views (tests/conftest.py), as ``make app`` serves them."""
+    return voila_url("").split("/voila/render/")[0]
 
 
 @pytest.fixture(scope="module")
@@ -224,16 +247,17 @@ def test_view(nb, server, browser_ctx):
 
     assert browser_ctx.swl_external == [], f"requests to another host: {browser_ctx.swl_external}"
     assert errors == [], errors
+    page.goto("about:blank")  # as a reader closing the tab: Voilà stops the view's kernel
     page.close()
 
 
-def test_stress_every_figure_follows_its_controls(browser):
+def test_stress_every_figure_follows_its_controls(browser, server):
     """20 loads in a row with both cores busy; every figure follows its controls every time (and the page would
     say so if it did not: the banner is checked too)."""
     from swleadership.voila_bench import stress
 
-    with views_server() as base, cpu_burner(seconds=600):
-        records = stress(base, VIEWS, loads=20, burn=False, log=print, browser=browser)
+    with cpu_burner(seconds=600):  # stops with the block; 600 s at most in any case
+        records = stress(server, VIEWS, loads=20, burn=False, log=print, browser=browser)
     dead = [r for r in records if not r["follows"]]
     assert len(records) == 20
     assert not dead, f"{len(dead)} of 20 loads had a dead figure: {dead}"
