@@ -10,6 +10,7 @@ without waiting for Python; a second tab of the same view waits for the next ker
 from __future__ import annotations
 
 import argparse
+import collections
 import os
 import re
 import shutil
@@ -84,11 +85,15 @@ def wait_until_up(base: str, timeout: float = 90) -> None:
 class Server:
     """Voilà serving the projector views, in a process of its own; counts the views whose kernel is ready."""
 
+    latest: Server | None = None  # the last server started (tests print its log when something fails)
+
     def __init__(self, port: int, ip: str = "localhost", preheat: bool = True, echo: bool = False):
         prepare()
         self.base = f"http://{ip}:{port}"
         self.preheat, self.echo = preheat, echo
         self.ready: set[str] = set()
+        self.log: collections.deque[str] = collections.deque(maxlen=300)  # the server's last lines
+        Server.latest = self
         self.started = time.time()
         self.proc = subprocess.Popen(command(port, ip=ip, preheat=preheat), cwd=VIEWS_DIR, env=environment(),
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, bufsize=1)
@@ -97,6 +102,7 @@ class Server:
 
     def _read(self) -> None:
         for line in self.proc.stderr:
+            self.log.append(line.rstrip())
             m = re.search(r"Kernel pool of (\S+) is filled", line)
             if m:
                 self.ready.add(m.group(1))

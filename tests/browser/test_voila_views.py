@@ -33,9 +33,12 @@ FIGURE_DATA_JS = """() => { const gd = document.querySelector('.swl-projector .j
   const axis = a => a ? {categoryarray: plain(a.categoryarray), tickvals: plain(a.tickvals),
                           ticktext: plain(a.ticktext)} : null;
   return gd.data.map(t => ({x: plain(t.x), y: plain(t.y), z: plain(t.z), r: plain(t.r), text: plain(t.text),
-                            visible: t.visible === undefined ? true : t.visible}))
+                            visible: t.visible === undefined ? true : t.visible,
+                            marker: JSON.stringify((t.marker || {}).color === undefined ? null : plain(t.marker.color))}))
     .concat([{layout: {title: (gd.layout.title || {}).text, xaxis: axis(gd.layout.xaxis),
-                       yaxis: axis(gd.layout.yaxis)}}]); }"""
+                       yaxis: axis(gd.layout.yaxis),
+                       shapes: (gd.layout.shapes || []).map(s => [s.fillcolor || null, s.visible === false ? false : true]),
+                       annotations: (gd.layout.annotations || []).map(a => a.text)}}]); }"""
 
 
 def _slug(nb: str) -> str:
@@ -83,10 +86,15 @@ def expected_after_change(slug: str):
     def data():
         fig_json = json.loads(fig._swl_figure)
         lay = fig_json["layout"]
-        return ([{k: _decode(t.get(k)) for k in ("x", "y", "z", "r", "text")} | {"visible": t.get("visible", True)}
+        return ([{k: _decode(t.get(k)) for k in ("x", "y", "z", "r", "text")}
+                 | {"visible": t.get("visible", True),
+                    "marker": json.dumps(_decode((t.get("marker") or {}).get("color")), separators=(",", ":"))}
                  for t in fig_json["data"]]
                 + [{"layout": {"title": (lay.get("title") or {}).get("text"), "xaxis": axis(lay.get("xaxis")),
-                               "yaxis": axis(lay.get("yaxis"))}}])
+                               "yaxis": axis(lay.get("yaxis")),
+                               "shapes": [[sh.get("fillcolor"), sh.get("visible", True) is not False]
+                                          for sh in lay.get("shapes") or []],
+                               "annotations": [a.get("text") for a in lay.get("annotations") or []]}}])
 
     before = data()
     if isinstance(ctrl, w.Dropdown):
@@ -102,7 +110,7 @@ def expected_after_change(slug: str):
 
 
 def _same_layout(got: dict, exp: dict) -> bool:
-    if got["title"] != exp["title"]:
+    if (got["title"], got["shapes"], got["annotations"]) != (exp["title"], exp["shapes"], exp["annotations"]):
         return False
     for ax in ("xaxis", "yaxis"):
         for key, value in (exp[ax] or {}).items():
@@ -121,7 +129,7 @@ def figure_matches(page, expected) -> bool:
         for key in ("x", "y", "z", "r", "text"):
             if e.get(key) is not None and not _same(g.get(key), e[key]):
                 return False
-        if e["visible"] != g["visible"]:
+        if e["visible"] != g["visible"] or json.loads(e["marker"]) != json.loads(g["marker"]):
             return False
     return True
 
@@ -260,5 +268,8 @@ def test_stress_every_figure_follows_its_controls(browser, server):
         records = stress(server, VIEWS, loads=20, burn=False, log=print, browser=browser)
     dead = [r for r in records if not r["follows"]]
     assert len(records) == 20
-    assert not dead, f"{len(dead)} of 20 loads had a dead figure: {dead}"
+    if dead:
+        log = "\n".join(list(voila_app.Server.latest.log)[-60:]) if voila_app.Server.latest else ""
+        pytest.fail(f"{len(dead)} of 20 loads had a figure that did not follow its controls: {dead}\n"
+                    f"Voilà's log:\n{log}")
     assert not any(r["banner"] for r in records)
