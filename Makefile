@@ -14,7 +14,6 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SITE   := _build/html
 JB     := $(BIN)/jupyter-book
-APP_NB ?= 36-explore-workforce-data.ipynb
 PORT   ?= 8866
 
 .PHONY: help venv book rebuild test lint unit nbval build-check browser chromium checkers lab app bench prose clean strip data-update plotly-bundle
@@ -80,7 +79,7 @@ rebuild: $(STAMP)
 # ---------------------------------------------------------------------------------------------- tests
 lint: $(STAMP)
 	$(BIN)/ruff check swleadership tests
-	$(BIN)/nbstripout --verify notebooks/*.ipynb || { echo "Notebooks hold outputs: run 'make strip'."; exit 1; }
+	$(BIN)/nbstripout --verify notebooks/*.ipynb notebooks/views/*.ipynb || { echo "Notebooks hold outputs: run 'make strip'."; exit 1; }
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not browser" tests
@@ -101,7 +100,7 @@ test: $(STAMP) chromium checkers
 	$(MAKE) --no-print-directory browser
 
 strip: $(STAMP)
-	$(BIN)/nbstripout notebooks/*.ipynb
+	$(BIN)/nbstripout notebooks/*.ipynb notebooks/views/*.ipynb
 
 # ---------------------------------------------------------------------------------------------- use
 # JupyterLab on the notebooks folder, on 127.0.0.1 only and without a token (jupyter/jupyter_lab_config.py).
@@ -112,9 +111,9 @@ lab: $(STAMP)
 	echo "JupyterLab on the chapters: open http://127.0.0.1:$(LAB_PORT)/lab (no token; Ctrl+C twice to stop)."
 	$(BIN)/jupyter lab --config=jupyter/jupyter_lab_config.py --port=$(LAB_PORT) --ServerApp.port_retries=0 $$ROOT_FLAG
 
+# The projector views (notebooks/views/) in Voilà: prints the index URL, then how long the views took to be ready.
 app: $(STAMP)
-	@echo "Serving the explorers in Voilà: open http://localhost:$(PORT)/voila/render/$(APP_NB) (any chapter works too)."
-	cd notebooks && ../$(BIN)/voila --port=$(PORT) --no-browser --strip_sources=True .
+	$(BIN)/python -m swleadership.voila_app --port=$(PORT)
 
 bench: $(STAMP) chromium
 	$(BIN)/python -m swleadership.bench

@@ -130,10 +130,11 @@ def new_page(browser):
 # ---------------------------------------------------------------------------------------------- Voilà
 @pytest.fixture(scope="session")
 def voila_url():
-    """One Voilà server on the notebooks folder for the session; returns a function giving a notebook's URL."""
-    from swleadership.voila_bench import voila_server
+    """One Voilà server on the projector views (as `make app` serves them) for the session; returns a function
+    giving a view notebook's URL."""
+    from swleadership.voila_bench import views_server
 
     if shutil.which("voila", path=str(Path(sys.executable).parent)) is None:
         pytest.fail("voila is not installed in the venv: run `make venv`.")
-    with voila_server() as base:
+    with views_server() as base:
         yield lambda nb: f"{base}/voila/render/{nb}"

@@ -1,0 +1,162 @@
+"""Serve the projector views in Voilà (``make app``; the browser tests use :func:`command` too).
+
+``python -m swleadership.voila_app [--port N]`` prints the index URL and serves ``notebooks/views/`` with the
+``projector`` template (``share/voila/templates/projector``): no code, no Font Awesome CDN, a local plotly.js for
+the live figures. Each view's notebook is run in a kernel of its own for every open tab. With ``preheat`` (the
+default for ``make app``), Voilà keeps one kernel per view started and the view already run, so a view opens
+without waiting for Python; a second tab of the same view waits for the next kernel.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from ._env import BOOK_BUILD_VAR, REPO_ROOT
+
+VIEWS_DIR = REPO_ROOT / "notebooks" / "views"
+SHARE = REPO_ROOT / "share"
+TEMPLATE = "projector"
+STATIC = SHARE / "voila" / "templates" / TEMPLATE / "static"
+
+
+def views() -> list[str]:
+    """The view notebooks' names, in index order."""
+    return sorted(p.name for p in VIEWS_DIR.glob("*.ipynb"))
+
+
+def prepare() -> None:
+    """Put plotly's own ``plotly.min.js`` (from the installed wheel) in the template's static folder."""
+    from .render import plotly_js_path
+
+    src, dst = plotly_js_path(), STATIC / "plotly.min.js"
+    if not dst.exists() or dst.stat().st_size != src.stat().st_size:
+        shutil.copyfile(src, dst)
+
+
+def environment() -> dict[str, str]:
+    """The server's environment: the live faces (not the book build), and the projector template found."""
+    env = {k: v for k, v in os.environ.items() if k != BOOK_BUILD_VAR}
+    env["JUPYTER_PATH"] = os.pathsep.join([str(SHARE)] + [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p])
+    return env
+
+
+def command(port: int, ip: str = "localhost", preheat: bool = True) -> list[str]:
+    """The Voilà command line for the projector views."""
+    cmd = [
+        str(Path(sys.executable).parent / "voila"), str(VIEWS_DIR), "--no-browser", f"--port={port}",
+        f"--Voila.ip={ip}", f"--template={TEMPLATE}", "--strip_sources=True", "--show_tracebacks=False",
+        "--VoilaConfiguration.classic_tree=True",
+        # A tab closed without Voilà noticing leaves its kernel behind: stop kernels with no open tab that have
+        # been idle for 2 minutes (a kernel with a tab open is never stopped).
+        "--MappingKernelManager.cull_idle_timeout=120", "--MappingKernelManager.cull_interval=30",
+        "--MappingKernelManager.cull_connected=False",
+    ]
+    if preheat:
+        # One kernel per view, started and run ahead; refilled 10 s after use, not while the page draws.
+        cmd += ["--preheat_kernel=True", "--pool_size=1", "--VoilaKernelManager.fill_delay=10"]
+    return cmd
+
+
+def wait_until_up(base: str, timeout: float = 90) -> None:
+    deadline = time.time() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(base + "/api/kernelspecs", timeout=2)
+            return
+        except urllib.error.HTTPError:
+            return  # any HTTP answer means it is up (403 is normal)
+        except OSError:
+            if time.time() > deadline:
+                raise RuntimeError(f"Voilà did not start within {timeout:.0f} s") from None
+            time.sleep(0.3)
+
+
+class Server:
+    """Voilà serving the projector views, in a process of its own; counts the views whose kernel is ready."""
+
+    latest: Server | None = None  # the last server started (tests print its log when something fails)
+
+    def __init__(self, port: int, ip: str = "localhost", preheat: bool = True, echo: bool = False):
+        prepare()
+        self.base = f"http://{ip}:{port}"
+        self.preheat, self.echo = preheat, echo
+        self.ready: set[str] = set()
+        self.log: collections.deque[str] = collections.deque(maxlen=300)  # the server's last lines
+        Server.latest = self
+        self.started = time.time()
+        self.proc = subprocess.Popen(command(port, ip=ip, preheat=preheat), cwd=VIEWS_DIR, env=environment(),
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, bufsize=1)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.proc.stderr:
+            self.log.append(line.rstrip())
+            m = re.search(r"Kernel pool of (\S+) is filled", line)
+            if m:
+                self.ready.add(m.group(1))
+            if self.echo:
+                sys.stderr.write(line)
+
+    def wait_ready(self, timeout: float = 240) -> float:
+        """Wait until every view has a kernel that has run it (with ``preheat``); seconds since the start."""
+        wait_until_up(self.base)
+        if self.preheat:
+            deadline = time.time() + timeout
+            while not set(views()) <= self.ready:
+                if time.time() > deadline or self.proc.poll() is not None:
+                    raise RuntimeError(f"Voilà had {len(self.ready)} of {len(views())} views ready after {timeout:.0f} s")
+                time.sleep(0.3)
+        return time.time() - self.started
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--port", type=int, default=8866)
+    ap.add_argument("--no-preheat", action="store_true", help="start a view's kernel only when it is opened")
+    args = ap.parse_args(argv)
+    names = views()
+    with Server(args.port, preheat=not args.no_preheat, echo=True) as server:
+        try:
+            wait_until_up(server.base)
+            print(f"\nProjector views: open {server.base}/ ({len(names)} views). Stop the server with Ctrl+C.\n"
+                  "Each open tab starts its own Python kernel: close the tabs you no longer show.", flush=True)
+            if server.preheat:
+                took = server.wait_ready()
+                print(f"\nAll {len(names)} views were ready {took:.0f} s after the start: a view now draws its first "
+                      "figure about 2-4 s after you open it (a second tab of the same view waits about 10 s more "
+                      "for its own kernel).\n", flush=True)
+            else:
+                print("\nWithout pre-heated kernels a view takes 8-20 s to draw its first figure.\n", flush=True)
+            return server.proc.wait()
+        except KeyboardInterrupt:
+            return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
