@@ -120,7 +120,7 @@ def test_renderer_gives_html_without_plotlyjs():
     assert "Plotly.newPlot" not in html and "<script>" not in html and len(html) < 20_000
     spec = json.loads(re.search(r'<script type="application/json" class="swl-plotly">(.*?)</script>', html).group(1))
     assert [t["y"] for t in spec["data"]] == [list(t.y) for t in fig.data]
-    assert spec["config"] == {"displaylogo": False, "responsive": True}
+    assert spec["config"] == {"displaylogo": False, "responsive": True, "modeBarButtons": [["toImage"]]}
     # The template keeps defaults only for the trace types drawn.
     assert set(spec["layout"]["template"]["data"]) == {t.type for t in fig.data}
 

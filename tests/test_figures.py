@@ -49,7 +49,7 @@ def test_component_builds_its_kind(name, monkeypatch):
     obj = getattr(figures, name)()
     assert isinstance(obj, KIND[COMPONENTS[name][1]])
     html = obj.static_html()
-    assert "Plotly.newPlot" in html or "swl-assessment" in html
+    assert 'class="swl-plotly"' in html or "swl-assessment" in html  # the figure JSON swl.js draws
 
 
 def test_matrix_table_lists_every_model_with_its_sources():
