@@ -10,6 +10,8 @@
 5. Drops sphinx-thebe's inline settings snippet (thebe is off; the theme includes it twice).
 4. Rewrites sphinxcontrib-bibtex's bibliography markup (``role="list"`` with ``doc-biblioentry`` children),
    which axe-core reports as a critical ``aria-required-children`` violation, into a plain list.
+6. Writes the quiz bank for VLEs (``swleadership.vle``: Moodle XML and QTI, per chapter and for the book) into
+   the site's ``downloads/vle/``, from the same YAML as the web quizzes; the seminar guide links them.
 """
 
 from __future__ import annotations
@@ -70,9 +72,22 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         context["script_files"] = [s for s in context["script_files"] if not _is_thebe_snippet(s)]
 
 
+def _vle_exports(app) -> None:
+    if app.builder.format != "html":
+        return
+    from .teaching import ActivityError
+    from .vle import write_exports
+
+    try:
+        write_exports(Path(app.outdir) / "downloads" / "vle")
+    except ActivityError as exc:
+        raise ExtensionError(f"the quiz bank for VLEs failed: {exc}") from None
+
+
 def setup(app):
     os.environ[BOOK_BUILD_VAR] = "1"
     app.connect("builder-inited", _validate_data)
     app.connect("builder-inited", _vendor_plotly)
+    app.connect("builder-inited", _vle_exports)
     app.connect("html-page-context", _page_context)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
