@@ -16,7 +16,7 @@ JB     := $(BIN)/jupyter-book
 APP_NB ?= 36-explore-workforce-data.ipynb
 PORT   ?= 8866
 
-.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium lab app bench clean strip
+.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium lab app bench clean strip handouts slides poppler
 
 help:
 	@sed -n '2,6p' Makefile
@@ -46,11 +46,31 @@ chromium:
 book: $(STAMP)
 	rm -rf _build
 	$(JB) build . -W -n --keep-going
+	$(MAKE) --no-print-directory slides handouts
 	@echo "The book is in $(SITE)/: open $(SITE)/index.html in a browser (or: $(BIN)/python -m http.server -d $(SITE))."
 
 # Incremental build using the execution cache (for writing; `make book` is the check).
 rebuild: $(STAMP)
 	$(JB) build . -W -n --keep-going
+	$(MAKE) --no-print-directory slides handouts
+
+# The seminar packs' input slides (reveal.js, vendored in book/assets/vendor/reveal), from the built pack pages.
+slides: $(STAMP)
+	$(BIN)/python -m swleadership.slides $(SITE)
+
+# The seminar packs' printable A4 handouts, from the built pages (Chromium print-to-PDF; reprints only what changed).
+handouts: $(STAMP) chromium
+	$(BIN)/python -m swleadership.handouts $(SITE)
+
+# pdftotext/pdftoppm for the handout tests.
+poppler:
+	@if command -v pdftotext >/dev/null; then exit 0; fi
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+	  echo "Installing Debian's poppler-utils for the handout tests (apt-get)..."
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+	else
+	  echo "pdftotext is missing: install it with 'sudo apt-get install poppler-utils'."; exit 1
+	fi
 
 # ---------------------------------------------------------------------------------------------- tests
 lint: $(STAMP)
@@ -65,7 +85,7 @@ nbval: $(STAMP)
 
 build-check: book
 
-browser: $(STAMP) chromium
+browser: $(STAMP) chromium poppler
 	$(BIN)/python -m pytest -q -m browser tests
 
 test: $(STAMP) chromium
