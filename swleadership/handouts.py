@@ -76,6 +76,7 @@ tr { break-inside: avoid; }
 .page:last-child { break-after: auto; }
 .cards { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
 .card { border: 1.5px dashed #000; padding: 4mm; min-height: 40mm; break-inside: avoid; font-size: 12pt; }
+.card li { list-style: none; margin: 0; }
 .poster h1 { font-size: 28pt; margin-top: 4mm; }
 .poster p { font-size: 16pt; line-height: 1.35; }
 .poster p.src { font-size: 10pt; }
