@@ -54,10 +54,19 @@ def handouts(pack: Pack) -> list[Handout]:
         out.append(Handout(f"{pack.slug}-carousel-posters.pdf", f"Carousel posters: {pack.title}", 4, landscape=True))
     for _, aid, name in ASSESSMENTS.get(pack.slug, []):
         out.append(Handout(f"{aid}-self-assessment.pdf", f"On paper: {name}", 1))
+    if _sorters(pack):
+        out.append(Handout(f"{pack.slug}-sorter-cards.pdf", f"Sorting cards: {pack.title}", None))
     if pack.chapters:
         out.append(Handout(f"{pack.slug}-chapter-summaries.pdf", f"Chapter summaries: {pack.title}",
                            len(pack.chapters)))
     return out
+
+
+def _sorters(pack: Pack) -> list[tuple[str, dict]]:
+    """The part's sorting activities, from the same YAML as the web sorters: (chapter, spec)."""
+    from swleadership.teaching import load_activities
+
+    return [(cid, spec) for cid in pack.chapters for spec in (load_activities(cid).get("sorters") or {}).values()]
 
 
 # ------------------------------------------------------------------------------------------------- HTML
@@ -199,6 +208,27 @@ def assessment_html(site: Path, cid: str, aid: str, h: Handout) -> str:
     return _page(h.title, body)
 
 
+def sorter_html(site: Path, pack: Pack, h: Handout) -> str:
+    e = _html.escape
+    pages = []
+    for cid, spec in _sorters(pack):
+        cats = " · ".join(e(str(c)) for c in spec["categories"])
+        cards = "".join(f'<div class="card"><strong>{n}.</strong> {e(str(it["text"]))}</div>'
+                        for n, it in enumerate(spec["items"], 1))
+        def answer(it):
+            a = it["answer"]
+            return " or ".join(map(str, a if isinstance(a, list) else [a]))
+
+        key = "".join(f'<li><strong>{e(answer(it))}</strong>: {e(str(it["feedback"]).strip())}</li>'
+                      for it in spec["items"])
+        pages.append(f'<div class="page"><p class="src">{h.title}</p><h1>{e(str(spec["title"]))}</h1>'
+                     f'<p>{e(str(spec.get("instructions", "")))}</p><p><strong>Sort each card under:</strong> {cats}</p>'
+                     f'<div class="cards">{cards}</div></div>'
+                     f'<div class="page"><h2>{e(str(spec["title"]))}: suggested answers (for the lecturer)</h2>'
+                     f'<ol>{key}</ol><p class="src">From the book\'s chapter {cid[:2]}.</p></div>')
+    return _page(h.title, "".join(pages))
+
+
 def summaries_html(site: Path, pack: Pack, h: Handout) -> str:
     pages = []
     for cid in pack.chapters:
@@ -222,6 +252,8 @@ def pages_for(site: Path) -> dict[str, tuple[Handout, str]]:
                 html = debate_html(site, pack, h)
             elif h.name.endswith("-carousel-posters.pdf"):
                 html = posters_html(site, pack, h)
+            elif h.name.endswith("-sorter-cards.pdf"):
+                html = sorter_html(site, pack, h)
             elif h.name.endswith("-self-assessment.pdf"):
                 cid, aid = next((c, a) for c, a, _ in ASSESSMENTS[pack.slug] if h.name.startswith(a))
                 html = assessment_html(site, cid, aid, h)
