@@ -54,6 +54,8 @@ def handouts(pack: Pack) -> list[Handout]:
         out.append(Handout(f"{pack.slug}-carousel-posters.pdf", f"Carousel posters: {pack.title}", 4, landscape=True))
     for _, aid, name in ASSESSMENTS.get(pack.slug, []):
         out.append(Handout(f"{aid}-self-assessment.pdf", f"On paper: {name}", 1))
+    if pack.chapters:
+        out.append(Handout(f"{pack.slug}-explorer-tables.pdf", f"Explorers on paper: {pack.title}", None))
     if _sorters(pack):
         out.append(Handout(f"{pack.slug}-sorter-cards.pdf", f"Sorting cards: {pack.title}", None))
     if pack.chapters:
@@ -80,6 +82,7 @@ h2 { font-size: 14pt; margin: 4mm 0 2mm; }
 table { border-collapse: collapse; width: 100%%; }
 th, td { border: 1px solid #444; padding: 2mm; vertical-align: top; text-align: left; }
 th { background: #e6e6e6; }
+caption { font-weight: bold; text-align: left; margin-bottom: 2mm; }
 tr { break-inside: avoid; }
 .page { break-after: page; }
 .page:last-child { break-after: auto; }
@@ -229,6 +232,27 @@ def sorter_html(site: Path, pack: Pack, h: Handout) -> str:
     return _page(h.title, "".join(pages))
 
 
+def explorer_tables_html(site: Path, pack: Pack, h: Handout) -> str:
+    """Every explorer of the part with its table view (the explorers' own text alternative), for a room without
+    devices. Explorers that a later chapter gathers again (chapter 36) are printed once."""
+    seen, parts = set(), []
+    for cid in pack.chapters:
+        soup = _soup(site / "notebooks" / f"{cid}.html")
+        chapter = soup.find("h1").get_text(" ", strip=True).rstrip("#").strip()
+        for ex in soup.select('[data-swl="explorer"]'):
+            if ex.get("id") in seen:
+                continue
+            seen.add(ex.get("id"))
+            tables = ex.find_all("table")
+            body = "".join(_clean(t) for t in tables) or (
+                "<p>This explorer has no table view: project it, or work its model by hand as the chapter shows.</p>")
+            parts.append(f'<div class="page"><p class="src">{h.title}</p><h1>{_html.escape(chapter)}</h1>'
+                         f'<h2>Explorer {_html.escape(str(ex.get("id", "")).removeprefix("swl-"))}</h2>{body}</div>')
+    if not parts:
+        parts.append(f'<div class="page"><h1>{h.title}</h1><p>This part has no explorers.</p></div>')
+    return _page(h.title, "".join(parts))
+
+
 def summaries_html(site: Path, pack: Pack, h: Handout) -> str:
     pages = []
     for cid in pack.chapters:
@@ -252,6 +276,8 @@ def pages_for(site: Path) -> dict[str, tuple[Handout, str]]:
                 html = debate_html(site, pack, h)
             elif h.name.endswith("-carousel-posters.pdf"):
                 html = posters_html(site, pack, h)
+            elif h.name.endswith("-explorer-tables.pdf"):
+                html = explorer_tables_html(site, pack, h)
             elif h.name.endswith("-sorter-cards.pdf"):
                 html = sorter_html(site, pack, h)
             elif h.name.endswith("-self-assessment.pdf"):

@@ -41,6 +41,10 @@ def test_handout_exists_with_its_pages_and_title(site_dir, slug, h):
     n = _pages(pdf)
     if h.pages is not None:
         assert n == h.pages, f"{h.name}: {n} pages, expected {h.pages} (a page overflowed, or content is missing)"
+    elif h.name.endswith("-explorer-tables.pdf"):   # one page or more for each explorer of the part
+        ids = {i for cid in PACKS[slug].chapters for i in re.findall(
+            r'data-swl="explorer" id="([^"]+)"', (site_dir / "notebooks" / f"{cid}.html").read_text(encoding="utf-8"))}
+        assert n >= max(1, len(ids)), f"{h.name}: {n} pages for {len(ids)} explorers"
     elif h.name.endswith("-sorter-cards.pdf"):   # cards then the answers, for each sorter
         assert n >= 2 * len(_sorters(PACKS[slug])), f"{h.name}: {n} pages"
     else:
