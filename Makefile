@@ -16,7 +16,7 @@ SITE   := _build/html
 JB     := $(BIN)/jupyter-book
 PORT   ?= 8866
 
-.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium checkers lab app bench prose clean strip data-update plotly-bundle
+.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium checkers lab app bench prose clean strip data-update plotly-bundle handouts slides
 
 help:
 	@sed -n '2,7p' Makefile
@@ -63,6 +63,7 @@ checkers:
 book: $(STAMP)
 	rm -rf _build
 	$(JB) build . -W -n --keep-going
+	$(MAKE) --no-print-directory slides handouts
 	@echo "The book is in $(SITE)/: open $(SITE)/index.html in a browser (or: $(BIN)/python -m http.server -d $(SITE))."
 
 # The book's partial plotly.js bundle (book/assets/vendor/plotly-swl.min.js, committed, so `make book` needs no
@@ -75,6 +76,15 @@ plotly-bundle:
 # Incremental build using the execution cache (for writing; `make book` is the check).
 rebuild: $(STAMP)
 	$(JB) build . -W -n --keep-going
+	$(MAKE) --no-print-directory slides handouts
+
+# The seminar packs' input slides (reveal.js, vendored in book/assets/vendor/reveal), from the built pack pages.
+slides: $(STAMP)
+	$(BIN)/python -m swleadership.slides $(SITE)
+
+# The seminar packs' printable A4 handouts, from the built pages (Chromium print-to-PDF; reprints only what changed).
+handouts: $(STAMP) chromium
+	$(BIN)/python -m swleadership.handouts $(SITE)
 
 # ---------------------------------------------------------------------------------------------- tests
 lint: $(STAMP)

@@ -21,6 +21,8 @@
    description (front matter ``description:`` or the page's first paragraph) and the favicon, and writes the
    root ``index.html`` as a complete page that redirects to the first page (sphinx-external-toc's stub has no
    doctype and no title).
+9. Writes the quiz bank for VLEs (``swleadership.vle``: Moodle XML and QTI, per chapter and for the book) into
+   the site's ``downloads/vle/``, from the same YAML as the web quizzes; the seminar guide links them.
 """
 
 from __future__ import annotations
@@ -176,6 +178,18 @@ def _valid_page(app, pagename, templatename, context, doctree) -> None:
                 f'\n<meta name="description" content="{escape(desc, quote=True)}">')
 
 
+def _vle_exports(app) -> None:
+    if app.builder.format != "html":
+        return
+    from .teaching import ActivityError
+    from .vle import write_exports
+
+    try:
+        write_exports(Path(app.outdir) / "downloads" / "vle")
+    except ActivityError as exc:
+        raise ExtensionError(f"the quiz bank for VLEs failed: {exc}") from None
+
+
 def setup(app):
     os.environ[BOOK_BUILD_VAR] = "1"
     app.setup_extension("myst_nb")
@@ -183,6 +197,7 @@ def setup(app):
     app.connect("config-inited", _honest_buttons)
     app.connect("builder-inited", _validate_data)
     weight.setup(app)
+    app.connect("builder-inited", _vle_exports)
     app.connect("html-page-context", _page_context)
     app.connect("config-inited", _set_favicon)
     app.connect("html-page-context", _valid_page)
