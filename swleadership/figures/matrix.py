@@ -251,7 +251,7 @@ def shading_key_html() -> str:
     """The key to the grid's shading (always shown, under the grid)."""
     rows = "".join(f"<li><strong>{_esc(col)}</strong>: {_esc(lo)} → {_esc(mid)} → {_esc(hi)}</li>"
                    for col, lo, mid, hi in SHADING)
-    return ('<div class="swl-key" aria-label="Key to the shading">'
+    return ('<div class="swl-key" role="group" aria-label="Key to the shading">'
             '<p><span class="swl-swatches" aria-hidden="true"><span style="background:#f3f6f9"></span>'
             '<span style="background:#c1d7e8"></span><span style="background:#8fb8d8"></span></span> '
             "<strong>Shading:</strong> the darker the cell, the further along its column's order. "

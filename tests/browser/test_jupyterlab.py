@@ -131,7 +131,8 @@ def test_chapter_reads_cleanly_in_jupyterlab(nb, lab, new_page):
 
     # Solutions: closed until opened, then readable.
     details = page.locator(".jp-MarkdownCell details")
-    solutions = [i for i in range(details.count()) if "Solution" in details.nth(i).locator("summary").inner_text()]
+    solutions = [i for i in range(details.count())
+                 if "Solution" in details.nth(i).locator(":scope > summary").inner_text()]  # not nested boxes
     assert solutions, f"{nb}: no solution drop-downs rendered"
     for i in solutions:
         assert details.nth(i).evaluate("d => d.open") is False, f"{nb}: solution {i} is open"
@@ -139,7 +140,7 @@ def test_chapter_reads_cleanly_in_jupyterlab(nb, lab, new_page):
     body_js = "d => Array.from(d.children).filter(c => c.tagName !== 'SUMMARY').map(c => c.innerText).join(' ')"
     closed_height = first.evaluate("d => d.getBoundingClientRect().height")
     assert first.evaluate(body_js).strip() == "", f"{nb}: a closed solution's text is visible"
-    first.locator("summary").click()
+    first.locator(":scope > summary").click()
     page.wait_for_timeout(300)
     assert first.evaluate("d => d.open") is True
     assert len(first.evaluate(body_js).strip()) > 20 and first.evaluate("d => d.getBoundingClientRect().height") > closed_height

@@ -49,7 +49,7 @@ def test_printing_a_chapter(mode, site_url, new_page, tmp_path):
     prose = [n for n in range(solutions.count()) if solutions.nth(n).locator(
         "section > p").first.evaluate("e => !e.querySelector('mjx-container, .math') && e.textContent.length > 60")]
     assert len(prose) >= 2, "the chapter needs two solutions that open with prose"
-    solutions.nth(prose[0]).locator(".admonition-title").click()
+    solutions.nth(prose[0]).locator(":scope > .admonition-title").click()  # not a box nested in the solution
     page.wait_for_timeout(300)
     opened = solutions.nth(prose[0]).locator("section > p").first.inner_text()
     closed = solutions.nth(prose[1]).locator("section > p").first.text_content()

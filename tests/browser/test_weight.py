@@ -127,6 +127,10 @@ def test_maths_are_typeset_when_reached(site_url, new_page):
     p = new_page()
     page = p.page
     page.goto(f"{site_url}/notebooks/36-explore-workforce-data.html", wait_until="load")
+    # The chapter's working sits in a closed "How this is worked out" box: the reader opens it, as they would.
+    page.evaluate("""() => { const box = document.querySelector('.math').closest('.dropdown');
+                             if (box) { box.querySelector('.admonition-title').click(); } }""")
+    page.wait_for_timeout(300)
     page.locator(".math").first.scroll_into_view_if_needed()
     page.wait_for_selector("mjx-container", timeout=30_000)
     assert p.external == []
