@@ -179,6 +179,10 @@ KNOWN_REMAINING: dict[tuple[str, str], int] = {
     ("notebooks/35-status-values-gender.html", "laptop"): 29,
     ("notebooks/36-explore-workforce-data.html", "phone"): 286,
     ("notebooks/36-explore-workforce-data.html", "laptop"): 59,
+    # the frameworks grid's legend (41) still sticks out below when a framework with more domains is chosen:
+    # 40 and 10 before, 15 and 12 measured after this change.
+    ("notebooks/41-health-frameworks.html", "phone"): 15,
+    ("notebooks/41-health-frameworks.html", "laptop"): 12,
 }
 
 
