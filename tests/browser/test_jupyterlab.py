@@ -155,3 +155,31 @@ def test_chapter_reads_cleanly_in_jupyterlab(nb, lab, new_page):
         page.wait_for_function(f"(b) => ({FINGERPRINT_JS})() !== b", arg=before, timeout=20_000)
 
     assert p.external == [], f"{nb}: requests to other hosts: {sorted(set(p.external))[:10]}"
+
+
+def test_pressures_explorer_takes_dfe_file_as_downloaded(lab, new_page, tmp_path):
+    """Live, as a lecturer would: upload DfE's indicators file (Birmingham's rows, saved from Excel) in the
+    workforce pressures explorer; the figure draws that authority and the message says the file was recognised."""
+    from tests._dfe_fixtures import indicators_csv
+
+    upload = tmp_path / "csww_indicators_2017_to_2025.csv"
+    upload.write_bytes(indicators_csv(["Birmingham"], excel=True))
+    p = new_page()
+    page = p.page
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{lab}/lab/tree/36-explore-workforce-data.ipynb?reset", wait_until="domcontentloaded",
+              timeout=120_000)
+    page.get_by_text(re.compile(r"\| Idle$")).first.wait_for(timeout=180_000)
+    _run_all(page)
+    box = page.locator(".swl-pressures-explorer").first
+    with page.expect_file_chooser() as chooser:  # ipywidgets opens the browser's file chooser on a click
+        box.locator(".widget-upload").first.click()
+    chooser.value.set_files(str(upload))
+    page.wait_for_function(
+        """() => { const b = document.querySelector('.swl-pressures-explorer');
+                   return !!b && b.textContent.includes("This looks like DfE") &&
+                          Array.from(b.querySelectorAll('.legendtext')).some(t => t.textContent.includes('Your file: Birmingham')); }""",
+        timeout=60_000)
+    text = box.inner_text()
+    assert "drawing Turnover rate (FTE) for Birmingham" in text, text[-600:]
+    assert p.external == [], f"requests to other hosts: {sorted(set(p.external))[:10]}"
