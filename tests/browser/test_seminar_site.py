@@ -62,7 +62,8 @@ def test_the_chapters_have_activities_to_place(site_dir):
 def test_the_vle_exports_are_in_the_site_and_linked(site_dir):
     folder = site_dir / "downloads" / "vle"
     names = vle.export_names()
-    assert sorted(p.name for p in folder.iterdir()) == sorted(names)
+    # the build also writes .gz/.br copies of large text files for static hosts (swleadership/weight.py)
+    assert sorted(p.name for p in folder.iterdir() if p.suffix not in (".gz", ".br")) == sorted(names)
     guide = (site_dir / "book" / "seminar-guide.html").read_text(encoding="utf-8")
     for name in names:
         assert f'href="../downloads/vle/{name}"' in guide
