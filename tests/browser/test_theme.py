@@ -21,6 +21,10 @@ from tests.conftest import SITE, goto
 pytestmark = pytest.mark.browser
 
 MODES = ("light", "dark")
+# The reveal.js slides are their own pages, without the book's theme or its light/dark switch: their contrast is
+# checked once, as they are (test_slides_have_no_colour_contrast_violation).
+THEMED = [r for r in PAGES if not r.startswith("slides/")]
+SLIDES = [r for r in PAGES if r.startswith("slides/")]
 FIGURE_PAGES = [r for r in PAGES if "plotly-graph-div" in (SITE / r).read_text(encoding="utf-8")] if PAGES else []
 QUIZ_PAGES = [r for r in PAGES if 'data-swl="question"' in (SITE / r).read_text(encoding="utf-8")] if PAGES else []
 
@@ -78,7 +82,7 @@ def open_everything(page) -> None:
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("rel", PAGES)
+@pytest.mark.parametrize("rel", THEMED)
 def test_no_colour_contrast_violation(rel, mode, site_url, new_page):
     p = new_page()
     set_mode(p, mode)
@@ -90,6 +94,17 @@ def test_no_colour_contrast_violation(rel, mode, site_url, new_page):
     bad = [f"{n['target']}: {n['any'][0]['message'] if n.get('any') else ''}"
            for v in result.response["violations"] for n in v["nodes"]]
     assert bad == [], f"{rel} ({mode}): {len(bad)} colour-contrast violations:\n" + "\n".join(bad[:15])
+
+
+@pytest.mark.parametrize("rel", SLIDES)
+def test_slides_have_no_colour_contrast_violation(rel, site_url, new_page):
+    page = new_page().page
+    page.goto(f"{site_url}/{rel}", wait_until="load")
+    page.wait_for_selector(".reveal .slides section")
+    result = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["color-contrast"]}})
+    bad = [f"{n['target']}: {n['any'][0]['message'] if n.get('any') else ''}"
+           for v in result.response["violations"] for n in v["nodes"]]
+    assert bad == [], f"{rel}: {len(bad)} colour-contrast violations:\n" + "\n".join(bad[:15])
 
 
 def _pixel_centre(page, locator) -> list[int]:
