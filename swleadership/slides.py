@@ -54,6 +54,11 @@ def _text(node) -> str:
     return _html.escape(" ".join(node.get_text(" ", strip=True).split()).replace(" ,", ",").replace(" .", "."))
 
 
+def _description(title: str) -> str:
+    """The deck's meta description (each page has its own)."""
+    return f"Slides for the seminar \u201c{title}\u201d: the input, key figures, the debate and the closing reflection."
+
+
 def _slide(title: str, body: str, notes: str) -> str:
     return (f"<section><h2>{_html.escape(title)}</h2>{body}"
             f'<aside class="notes">{notes}</aside></section>')
@@ -107,6 +112,8 @@ def deck(site: Path, pack: Pack) -> str:
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>Slides: {_html.escape(pack.title)}</title>"
+            f'<meta name="description" content="{_html.escape(_description(pack.title), quote=True)}">'
+            '<link rel="icon" href="../_static/favicon.svg" type="image/svg+xml">'
             f'<link rel="stylesheet" href="{v}/reveal.css"><link rel="stylesheet" href="{v}/theme/serif.css">'
             f"<style>{CSS}</style></head><body><main class=\"reveal\"><div class=\"slides\">{''.join(slides)}</div></main>"
             f'<script src="{v}/reveal.js"></script><script src="{v}/plugin/notes.js"></script>'
