@@ -28,6 +28,10 @@ VIEWS_DIR = REPO_ROOT / "notebooks" / "views"
 SHARE = REPO_ROOT / "share"
 TEMPLATE = "projector"
 STATIC = SHARE / "voila" / "templates" / TEMPLATE / "static"
+PLOTLY_JS = "plotly-swl.min.js"  # the template's copy of the book's plotly.js bundle (index.html.j2 loads it)
+#: The JupyterLab extensions a projector view loads: ipywidgets' controls, Voilà's widget manager for them and
+#: anywidget (the live figures).
+EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8", "anywidget")
 
 
 def views() -> list[str]:
@@ -36,10 +40,11 @@ def views() -> list[str]:
 
 
 def prepare() -> None:
-    """Put plotly's own ``plotly.min.js`` (from the installed wheel) in the template's static folder."""
-    from .render import plotly_js_path
+    """Put the book's partial plotly.js bundle in the template's static folder: a quarter of plotly's full
+    ``plotly.min.js``, which a busy machine took seconds to parse before the first figure."""
+    from .render import plotly_bundle_path
 
-    src, dst = plotly_js_path(), STATIC / "plotly.min.js"
+    src, dst = plotly_bundle_path(), STATIC / PLOTLY_JS
     if not dst.exists() or dst.stat().st_size != src.stat().st_size:
         shutil.copyfile(src, dst)
 
@@ -61,6 +66,11 @@ def command(port: int, ip: str = "localhost", preheat: bool = True) -> list[str]
         # been idle for 2 minutes (a kernel with a tab open is never stopped).
         "--MappingKernelManager.cull_idle_timeout=120", "--MappingKernelManager.cull_interval=30",
         "--MappingKernelManager.cull_connected=False",
+        # Only the widget extensions a view uses. By default Voilà makes every page load every JupyterLab
+        # extension installed for `make lab`: jupyterlab-myst (2 MB of JavaScript) and jupyterlab-plotly's own
+        # 4.8 MB plotly.js (the live figures load the template's copy), which a busy 2-core machine spent
+        # seconds parsing before the first figure.
+        "--VoilaConfiguration.extension_allowlist=" + repr(list(EXTENSIONS)),
     ]
     if preheat:
         # One kernel per view, started and run ahead; refilled 10 s after use, not while the page draws.
