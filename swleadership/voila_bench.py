@@ -101,9 +101,15 @@ def operate(page, selector: str, action: str, index: int = 0, option: int = 1) -
     loc = page.locator(selector).nth(index)
     if action == "select":
         loc.select_option(index=option)
-    else:
-        loc.focus()
-        page.keyboard.press(action)
+        return
+    if selector.endswith("radio-box input"):
+        # Arrow keys move from the focused radio button: start from the chosen one (from the first, ArrowUp
+        # wraps to the last, which with two choices may be the chosen one already: no change at all).
+        box = page.locator(".widget-radio-box").nth(index)
+        if box.locator("input:checked").count():
+            loc = box.locator("input:checked").first
+    loc.focus()
+    page.keyboard.press(action)
 
 
 def change_and_wait(page, selector: str, action: str, index: int = 0, option: int = 1,
