@@ -147,7 +147,7 @@ def measure(base: str, notebooks: list[str], repeats: int = 7) -> dict[str, dict
             page = ctx.new_page()
             cold = open_view(page, f"{base}/voila/render/{nb}")
             page.goto("about:blank")
-            time.sleep(12)  # let Voilà refill the view's kernel pool (fill_delay 10 s)
+            time.sleep(12)  # let Voilà refill the view's kernel pool (voila_app.FILL_DELAY; 10 s on older set-ups)
             page = ctx.new_page()
             warm = open_view(page, f"{base}/voila/render/{nb}")
             page.wait_for_timeout(500)
