@@ -150,8 +150,12 @@ class _Article(HTMLParser):
             text = re.sub(r"\s+", " ", "".join(block[1])).strip()
             if text:
                 tag = {"#dropdown": "div", "#title": "h6"}.get(block[0], block[0])
-                where = max(block[2], *(b[2] for b in self.stack if b[0] == "#inline" and self.stack.index(b) >
-                                        self.stack.index(block)), TEXT)
+                if any(b[0] in ("td", "th", "caption") for b in self.stack[:self.stack.index(block)]):
+                    tag = "td"      # a paragraph inside a table cell is the cell's content
+                # text directly inside a block is where the block's children are (a closed box's own text is in
+                # the box); an inline element (a label's span) can only move it further from the running text
+                inner = [b[2] for b in self.stack[self.stack.index(block) + 1:] if b[0] == "#inline"]
+                where = max([block[3], *inner])
                 self.blocks.append((tag, text, where))
             block[1].clear()
 

@@ -375,7 +375,9 @@ class NotesElsewhere:
             summary = soup.new_tag("summary")
             summary.string = "The figure in words"
             box.append(summary)
-            box.append(text)
+            para = soup.new_tag("p")
+            para.string = text
+            box.append(para)
             cap.append(box)
         title = load_activities(self.chapter).get("title") or self.chapter
         root = soup.find(class_="swl-workforce") or soup
