@@ -30,13 +30,16 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 KEY_FIGURES = {
     "opening": ["sw_working_life", "nurse_working_life_2010", "doctor_working_life"],
     "context": ["la_funding_cut_real_terms", "sw_working_life", "share_female_social_workers", "share_female_dcs_2024"],
-    "health": ["share_female_nhs_trust_ceo_2017", "share_female_medical_directors_2017"],
+    "health": ["share_female_nhs_workforce", "share_female_nurses", "share_female_medical_directors_2017",
+               "share_female_medical_directors_2020"],
 }
+# The key-figures slide's heading, where the numbers come from one passage of a chapter.
+KEY_FIGURES_TITLE = {"health": "Numbers, status and gender in the NHS (chapter 42)"}
 
 # The part's key charts: (component in swleadership.figures or swleadership.explorers, the Input point it follows).
 CHARTS = {
     "opening": [("working_life", 1)],
-    "models": [("comparison_matrix", 2)],
+    "models": [("where_is_leadership", 1)],
     "context": [("reforms_timeline", 1), ("gender_explorer", 3)],
     "health": [("parallel_timeline", 1), ("frameworks_by_career", 2)],
     "discussion": [("leadership_cycle", 1)],
@@ -46,6 +49,32 @@ CHARTS = {
 ACTIVITY_SLIDES = {"health": [("42-lessons-from-health", "lessons", 3)]}
 
 EXPLORER_CHAPTERS = {"gender_explorer": "35-status-values-gender"}
+
+
+def _room_for_bar_labels(data, layout):
+    """Horizontal bars labelled outside: at 24 px the value labels keep the number and drop the year (the speaker
+    notes and the chapter give each year), and the value axis widens so they fit inside the chart."""
+    top = max(max((v for v in t.get("x") or [] if isinstance(v, int | float)), default=0) for t in data)
+    layout.setdefault("xaxis", {}).update(range=[0, top * 1.3], tickvals=[0, 25, 50, 75, 100])
+    for t in data:
+        if isinstance(t.get("text"), list):
+            t["text"] = [str(v).split(" (")[0] for v in t["text"]]
+    return "Years differ from bar to bar: chapter 35 gives each one, with its source."
+
+
+def _cycle_centre_as_caption(data, layout):
+    """The cycle's centre label does not fit its circle at 24 px: the circle stays, its words go under the chart."""
+    for t in data:
+        text = t.get("text")
+        if isinstance(text, list) and text and str(text[-1]).startswith("Leadership gets"):
+            words = " ".join(str(text[-1]).replace("<br>", " ").split())
+            t["text"] = text[:-1] + [""]
+            return f"At the centre of the cycle: {words[0].lower()}{words[1:]}."
+    return None
+
+
+#: Per chart, a change for the projector that the book's layout does not need; returns a caption or None.
+SLIDE_TWEAKS = {"gender_explorer": _room_for_bar_labels, "leadership_cycle": _cycle_centre_as_caption}
 
 #: How a chart is drawn on a slide (in the slide's own 1280×720 pixels; reveal.js scales the whole slide).
 SLIDE_PRESET = {"height": 540, "font": 24, "title": 24, "legend": 24, "min_text": 24, "wrap": 30}
@@ -64,6 +93,7 @@ CSS = """
 .reveal a { color: #0645ad; }
 .reveal .controls, .reveal .progress { color: #0645ad; }
 .reveal .chart { margin: 0 auto; width: 1160px; height: 540px; }
+.reveal section[data-chart] .src { margin: 0; text-align: center; }
 .reveal .sorter { font-size: 28px; }
 .reveal .sorter li { margin-bottom: 0.3em; }
 """
@@ -130,12 +160,13 @@ def chart(name: str) -> dict:
             if isinstance(axis.get("title"), dict):
                 axis["title"].setdefault("font", {})["size"] = SLIDE_PRESET["font"]
     _min_font(layout, SLIDE_PRESET["min_text"])
+    caption = SLIDE_TWEAKS[name](data, layout) if name in SLIDE_TWEAKS else None
     from swleadership.figures import COMPONENTS
 
     chapter = COMPONENTS[name][2] if name in COMPONENTS else EXPLORER_CHAPTERS.get(name, "")
     return {"title": " ".join(BeautifulSoup(title, "html.parser").get_text(" ").split()), "data": data,
             "layout": layout, "alt": alt, "readout": readout.get_text(" ", strip=True) if readout else "",
-            "chapter": chapter}
+            "chapter": chapter, "caption": caption}
 
 
 def _chart_slide(name: str, n: int) -> str:
@@ -150,7 +181,8 @@ def _chart_slide(name: str, n: int) -> str:
     return (f'<section data-chart="{n}"><h2>{_html.escape(c["title"])}</h2>'
             f'<div class="chart" id="swl-chart-{n}" role="img" aria-label="{_html.escape(c["alt"], quote=True)}"></div>'
             f'<script type="application/json" class="swl-chart">{payload}</script>'
-            f'<aside class="notes">{notes}</aside></section>')
+            + (f'<p class="src">{_html.escape(c["caption"])}</p>' if c["caption"] else "")
+            + f'<aside class="notes">{notes}</aside></section>')
 
 
 def _sorter_slide(chapter: str, name: str) -> str:
@@ -212,7 +244,7 @@ def deck(site: Path, pack: Pack) -> str:
             figs.append(f'<div class="fig"><strong>{_html.escape(f.text)}</strong>'
                         f"<span>{_html.escape(f.label)}</span></div>")
             notes.append(f"{_html.escape(f.label)}: {_html.escape(f.text)} ({_html.escape(f.source_title)}).")
-        slides.append(_slide("Key figures", f'<div class="figs">{"".join(figs)}</div>'
+        slides.append(_slide(KEY_FIGURES_TITLE.get(pack.slug, "Key figures"), f'<div class="figs">{"".join(figs)}</div>'
                              '<p class="src">Read from the book\'s data; sources in the notes and on the Data and '
                              "sources page.</p>", " ".join(notes)))
     debate = soup.find("section", id="debate")
