@@ -271,21 +271,32 @@ def deck(site: Path, pack: Pack) -> str:
             f'<link rel="stylesheet" href="{v}/reveal.css"><link rel="stylesheet" href="{v}/theme/serif.css">'
             f"<style>{CSS}</style></head><body><main class=\"reveal\"><div class=\"slides\">{''.join(slides)}</div></main>"
             f'<script src="{v}/reveal.js"></script><script src="{v}/plugin/notes.js"></script>'
-            + (f'<script src="../_static/vendor/plotly-swl.min.js"></script><script>{DRAW_CHARTS}</script>'
-               if shown else "")
+            + (f"<script>{DRAW_CHARTS}</script>" if shown else "")
             + "<script>Reveal.initialize({hash: true, plugins: [RevealNotes], keyboard: true, width: 1280, height: 720,"
             " margin: 0.06});</script></body></html>")
 
 
 # Each chart is drawn when its slide is first shown (a hidden slide has no size to lay text out in), as a static
 # picture: a projector needs no hover, and reveal.js scales the slide, which would put plotly's hover in the wrong place.
+# plotly.js (the book's local bundle) loads only when a chart slide is first shown, so opening a deck stays light.
 DRAW_CHARTS = """
+var swlPlotly = null;
+function swlLoadPlotly() {
+  if (!swlPlotly) swlPlotly = new Promise(function (ok, fail) {
+    var js = document.createElement("script");
+    js.src = "../_static/vendor/plotly-swl.min.js"; js.onload = ok; js.onerror = fail;
+    document.head.appendChild(js);
+  });
+  return swlPlotly;
+}
 function swlDrawCharts() {
   var s = Reveal.getCurrentSlide();
   if (!s || s.dataset.drawn || !s.dataset.chart) return;
   s.dataset.drawn = "1";
   var fig = JSON.parse(s.querySelector("script.swl-chart").textContent);
-  Plotly.newPlot(s.querySelector(".chart"), fig.data, fig.layout, {staticPlot: true, displayModeBar: false});
+  swlLoadPlotly().then(function () {
+    Plotly.newPlot(s.querySelector(".chart"), fig.data, fig.layout, {staticPlot: true, displayModeBar: false});
+  });
 }
 Reveal.on("ready", swlDrawCharts);
 Reveal.on("slidechanged", swlDrawCharts);
