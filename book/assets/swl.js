@@ -560,9 +560,6 @@
     if (cur) { lines.push(cur); }
     return lines.join("<br>");
   }
-  function getPath(obj, path) {
-    return path.split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, obj);
-  }
 
   /* A list that stands in for a categorical figure on narrow screens (the comparison matrix): its items
    * (data-cat = a category) follow the axis' order, range (how many are shown) and highlight (marked "▶"). */
@@ -760,9 +757,11 @@
       .then(function () { gd._swlBusy = false; gd.setAttribute("data-swl-fit", narrow ? "narrow" : "wide"); });
   }
 
-  function watchFigure(gd) {
-    if (!gd || gd._swlWatched || !gd.closest(".swl-plot")) { return; }
-    gd._swlWatched = true;
+  /* Named apart from the theme's watchTheme (below): both once shared one name and flag, and the later
+   * declaration silently replaced this one, so figures were never re-fitted after a resize or a state change. */
+  function watchFit(gd) {
+    if (!gd || gd._swlFitWatched || !gd.closest(".swl-plot")) { return; }
+    gd._swlFitWatched = true;
     var timer = null;
     function later() { if (gd._swlBusy) { return; } clearTimeout(timer); timer = setTimeout(function () { fitFigure(gd); }, 30); }
     whenPlotted(gd, function () {
@@ -776,11 +775,11 @@
   }
 
   function watchFigures() {
-    Array.prototype.forEach.call(document.querySelectorAll(".swl-plot .plotly-graph-div"), watchFigure);
+    Array.prototype.forEach.call(document.querySelectorAll(".swl-plot .plotly-graph-div"), watchFit);
   }
   document.addEventListener("swl:figure-ready", function (e) {
     var gd = e.target && e.target.closest ? e.target.closest(".js-plotly-plot") : null;
-    if (gd) { watchFigure(gd); fitFigure(gd); }
+    if (gd) { watchFit(gd); fitFigure(gd); }
   });
 
   /* ------------------------------------------------------------------ figures follow the light/dark theme
@@ -934,11 +933,11 @@
       .then(function () { gd._swlTheming = false; gd.setAttribute("data-swl-theme", dark ? "dark" : "light"); });
   }
 
-  function watchFigure(gd) {
-    if (!gd || gd._swlWatched) { return; }
+  function watchTheme(gd) {
+    if (!gd || gd._swlThemeWatched) { return; }
     whenPlotted(gd, function () {
-      if (gd._swlWatched) { return; }
-      gd._swlWatched = true;
+      if (gd._swlThemeWatched) { return; }
+      gd._swlThemeWatched = true;
       // Other code (an explorer's state) restyles traces: theme them again afterwards.
       if (gd.on) {
         gd.on("plotly_restyle", function () { if (!gd._swlTheming) { themeFigure(gd); } });
@@ -948,12 +947,12 @@
     });
   }
   function allFigures() { return Array.prototype.slice.call(document.querySelectorAll(".js-plotly-plot, .plotly-graph-div")); }
-  function themeAll() { allFigures().forEach(function (gd) { if (gd._swlWatched) { themeFigure(gd); } else { watchFigure(gd); } }); }
+  function themeAll() { allFigures().forEach(function (gd) { if (gd._swlThemeWatched) { themeFigure(gd); } else { watchTheme(gd); } }); }
 
   function initTheme() {
     if (initTheme.done) { return; }
     initTheme.done = true;
-    document.addEventListener("swl:figure-ready", function (e) { watchFigure(e.target); });
+    document.addEventListener("swl:figure-ready", function (e) { watchTheme(e.target); });
     if (window.MutationObserver) {
       new MutationObserver(themeAll).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     }
