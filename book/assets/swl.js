@@ -847,13 +847,17 @@
     // Bar values written outside the bars: beside the bar where there is room, else inside it, else wrapped.
     fitBarText(gd, fl, W, narrow, family, traces);
     // Scatter text a figure asks to wrap on narrow screens (its narrow override "_wrap": width in px).
+    // The figure's own text (as its code or an explorer's state last set it) is kept, for wider screens.
+    var wrapSet = gd._swlWrapSet = gd._swlWrapSet || {}, wrapOwn = base.wrapOwn = base.wrapOwn || {};
     Object.keys((meta && meta.traces) || {}).forEach(function (i) {
       var px = meta.traces[i]._wrap, t = gd.data[+i];
       if (traces[i]) { delete traces[i]._wrap; }
       if (!px || !t || !Array.isArray(t.text)) { return; }
+      if (!wrapSet[i] || JSON.stringify(t.text) !== JSON.stringify(wrapSet[i])) { wrapOwn[i] = t.text.slice(); }
       var sz = getPath(t, "textfont.size") || fl.font.size || 12;
-      var text = t.text.map(function (s) { return narrow ? wrapText(s, px, typeof sz === "number" ? sz : 12, family) : plainText(s); });
-      if (JSON.stringify(text) !== JSON.stringify(t.text)) { traces[i] = traces[i] || {}; traces[i].text = [text]; }
+      var text = wrapOwn[i].map(function (s) { return narrow ? wrapText(s, px, typeof sz === "number" ? sz : 12, family) : s; });
+      wrapSet[i] = text;
+      if (JSON.stringify(text) !== JSON.stringify(t.text)) { traces[i] = traces[i] || {}; traces[i].text = text; }
     });
     // Heatmap cell text wraps to its cell.
     (gd.data || []).forEach(function (t, i) {
@@ -861,7 +865,7 @@
       var cols = (t.z && t.z[0] && t.z[0].length) || 1, size = (t.textfont && t.textfont.size) || 12;
       var cellW = plotW / cols - (t.xgap || 0) - 6;
       var text = t.text.map(function (row) { return row.map(function (s) { return wrapText(s, cellW, size, family); }); });
-      if (JSON.stringify(text) !== JSON.stringify(t.text)) { traces[i] = traces[i] || {}; traces[i].text = [text]; }
+      if (JSON.stringify(text) !== JSON.stringify(t.text)) { traces[i] = traces[i] || {}; traces[i].text = text; }
     });
     // Height: the figure's own, grown on a narrow screen so that the plot keeps the height the figure gave it
     // (and each category its label's lines) after the title, legend and labels take their room.
@@ -887,10 +891,6 @@
       var upd = {};
       Object.keys(traces[i]).forEach(function (k) {
         var v = traces[i][k];
-        if (k === "text" && Array.isArray(v)) {  // [the trace's new text array]
-          if (JSON.stringify(getPath(gd.data[+i], k)) !== JSON.stringify(v[0])) { upd[k] = v; }
-          return;
-        }
         if (JSON.stringify(getPath(gd.data[+i], k)) !== JSON.stringify(v)) { upd[k] = [v]; }
       });
       if (Object.keys(upd).length) { todo.push([upd, +i]); }
@@ -959,7 +959,7 @@
       }
       set[i] = { text: outText, pos: outPos };
       traces[i] = traces[i] || {};
-      traces[i].text = Array.isArray(outText) ? [outText] : outText; traces[i].textposition = outPos;
+      traces[i].text = outText; traces[i].textposition = outPos;
     });
   }
 
