@@ -674,7 +674,6 @@
     ["l", "r", "t", "b"].forEach(function (k) { if (lay["margin." + k] === undefined) { lay["margin." + k] = margin[k]; } });
     var drawnHere = Math.abs(fl.width - W) < 1;  // the last drawing was at this width: its sizes are real
     var plotW = Math.max(60, Math.min(W - margin.l - margin.r, drawnHere ? S.w : Infinity));
-    var plotL = drawnHere ? S.l : margin.l;
     // Title: left-aligned above the plot, wrapped clear of the toolbar, pushing the margin as it needs.
     var title = getPath(L, "title.text");
     if (title) {
