@@ -537,10 +537,17 @@
   /* ------------------------------------------------------------------ figure fit (phone and laptop)
    * Plotly redraws a responsive figure at its new width but never re-wraps text. fitFigure() adapts each of the
    * book's figures (.swl-plot) to the width it is drawn at, after it is drawn, on resize, and after every
-   * explorer state: it wraps the title, legend entries, long category labels and heatmap cell text to the space
-   * they have; it puts legends that sit below the plot at the foot of the figure; on narrow screens (< 560 px)
-   * it shrinks fixed margins to let automargin size them and applies the figure's own narrow overrides
-   * (layout.meta.swl_narrow = {layout: {...}, traces: {"0": {...}}}, set by swleadership.render.narrow()). */
+   * explorer state, in a few passes that each read where plotly put things in the last drawing (_size):
+   * - it wraps the title (placed at the top, measured), legend entries, category labels, axis titles, panel
+   *   titles and notes, heatmap cell text and bar values to the room they have inside the figure;
+   * - it puts legends that sit below the plot at the foot of the figure, and thins crowded numeric ticks;
+   * - bar values go beside the bar, inside it, or onto two lines, whichever fits;
+   * - on narrow screens (< 560 px) it shrinks fixed margins, starts panel titles at the figure's left edge,
+   *   applies the figure's own narrow overrides (layout.meta.swl_narrow = {layout: {...}, traces: {"0": {...}}},
+   *   set by swleadership.render.narrow()) and makes the figure taller, so that the plot keeps the height the
+   *   figure gave it after the legend and labels take their room, stacked panels keep room between them for
+   *   their labels, and each category keeps room for its label's lines. The figure's box follows its height.
+   * When it is done it marks the graph div data-swl-fit="narrow|wide" (the browser tests wait for that). */
   var NARROW = 560;
   var measureCtx = null;
 
