@@ -12,7 +12,7 @@ figure's SVG text:
 The pressures explorer (``data-swl="areas"``, drawn by areas.js) is walked through every measure for England and
 for the area with the longest name, and a spread of other areas; every explorer must be measured in at least one
 state other than its first. swl.js marks a figure ``data-swl-fit`` once its fit has settled; each state is
-measured then.
+measured then, and a fit that never settles is a problem (counted with the controls).
 
 It also checks that no control of a component is wider than the component, and that no component scrolls
 sideways. Run it against another build with ``SWL_SITE_DIR=<site> pytest tests/browser/test_figure_fit.py``;
@@ -42,9 +42,12 @@ async ({maxOptions, minText}) => {
   const TOL_W = 3, TOL_H = 4, OUT = 1.5;
   const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 60))));
   // swl.js fits a figure in a few passes after each drawing and marks it data-swl-fit when done: measure then.
+  // A figure whose fit never settles (it keeps redrawing) is a problem too.
+  const unsettled = [];
   const settled = async (gd) => {
     await frames();
     for (let i = 0; i < 40 && !gd.hasAttribute("data-swl-fit"); i++) { await frames(); }
+    if (!gd.hasAttribute("data-swl-fit")) { unsettled.push((gd.closest("[data-swl]") || gd).id + ": the fit never settled"); }
     await frames();
   };
   function visible(el) {
@@ -188,6 +191,7 @@ async ({maxOptions, minText}) => {
       }
     }
   }
+  result.controls.push(...unsettled);
   return result;
 }
 """
