@@ -125,7 +125,8 @@ lab: $(STAMP)
 app: $(STAMP)
 	$(BIN)/python -m swleadership.voila_app --port=$(PORT)
 
-bench: $(STAMP) chromium
+bench: $(STAMP) chromium checkers
+	test -f tests/node/node_modules/lighthouse/cli/index.js || npm ci --prefix tests/node --no-audit --no-fund --ignore-scripts
 	$(BIN)/python -m swleadership.bench
 
 # Bring in a new DfE release of the children's social work workforce indicators:
