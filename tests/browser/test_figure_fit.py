@@ -7,7 +7,8 @@ figure's SVG text:
 - with the figure's box: no text may stick out of it (that text is cut off);
 - with each other: no two pieces of text may overlap;
 - with plotly's toolbar (the mode bar): it may cover no text;
-- and its size: no figure text smaller than ``MIN_TEXT_PX`` (11 px), so that nothing fits only by shrinking.
+- and its size: no figure text smaller than ``MIN_TEXT_PX`` (11 px), so that nothing fits only by shrinking;
+- a bar's value written inside the bar contrasts with it at 4.5:1 or more (counted with the small text).
 
 The pressures explorer (``data-swl="areas"``, drawn by areas.js) is walked through every measure for England and
 for the area with the longest name, and a spread of other areas; every explorer must be measured in at least one
@@ -99,7 +100,26 @@ async ({maxOptions, minText}) => {
         });
       }
     }
-    return {out, overlap, toolbar, small};
+    // A bar's value written inside the bar must stand out from it (WCAG 1.4.3: 4.5:1 for text this size).
+    const faint = [];
+    const rgb = c => (c.match(/[\d.]+/g) || [0, 0, 0]).slice(0, 3).map(Number);
+    const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                       return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+    const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+    gd.querySelectorAll("g.point").forEach(pt => {
+      const bar = pt.querySelector("path"), tx = pt.querySelector("text");
+      if (!bar || !tx || !(tx.textContent || "").trim() || !visible(tx)) { return; }
+      const b = bar.getBoundingClientRect(), r = tx.getBoundingClientRect();
+      const cx = (r.left + r.right) / 2, cy = (r.top + r.bottom) / 2;
+      if (cx < b.left || cx > b.right || cy < b.top || cy > b.bottom) { return; }
+      // A patterned bar is filled with url(#pattern): its ground is the pattern's rectangle (the lines are white).
+      let fill = getComputedStyle(bar).fill;
+      const ref = fill.match(/url\("?#([^")]+)"?\)/);
+      if (ref) { const ground = document.getElementById(ref[1]); fill = ground && ground.querySelector("rect") ? getComputedStyle(ground.querySelector("rect")).fill : "rgb(255, 255, 255)"; }
+      const k = ratio(rgb(getComputedStyle(tx).fill), rgb(fill));
+      if (k < 4.5) { faint.push(where + ": '" + label(tx) + "' inside its bar at " + k.toFixed(2) + ":1 (at least 4.5)"); }
+    });
+    return {out, overlap, toolbar, small: small.concat(faint)};
   }
   function controlProblems() {
     const bad = [];
