@@ -28,6 +28,21 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_sessionstart(session):
+    """Under ``make mutation`` each mutant's tests run in a process forked from one that has already run the
+    suite: empty the package's caches first, or a mutant in a function whose result was cached is never run."""
+    if not os.environ.get("MUTANT_UNDER_TEST"):
+        return
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("swleadership") or module is None:
+            continue
+        for attr, value in list(vars(module).items()):
+            if hasattr(value, "cache_clear"):
+                value.cache_clear()
+            elif isinstance(value, dict) and attr.startswith("_") and attr.endswith("CACHE"):
+                value.clear()
+
+
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     if not (SITE / "book" / "intro.html").is_file():
