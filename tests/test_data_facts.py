@@ -23,6 +23,9 @@ EXPECTED = {
     "csww_vacancy_rate_2017": "17%",
     "csww_vacancy_rate_latest": "14.2%",
     "csww_fte_latest": "36,186",
+    "csww_fte_2017": "28,483",  # 28,482.6 FTE: rounded, not truncated
+    "csww_starters_latest": "5,838",  # 5,837.8
+    "csww_leavers_latest": "4,276",  # 4,276.3
     "csww_agency_rate_latest": "13%",
     "csww_caseload_latest": "15.2",
     "share_female_social_workers": "82.9%",
@@ -78,9 +81,40 @@ def test_unknown_fact_is_a_data_error():
         fact("nope")
 
 
-def test_glue_facts_glues_text(capsys):
+def test_glue_facts_glues_text(monkeypatch):
+    """What myst-nb reads: one display-data bundle per fact, named in its metadata, holding the fact's text."""
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.append((objs, kw)))
     out = glue_facts("sw_working_life", "la_funding_cut_real_terms")
     assert out == {"sw_working_life": "8 years", "la_funding_cut_real_terms": "49.1%"}
+    assert len(shown) == 2
+    for (objs, kw), (name, text) in zip(shown, out.items(), strict=True):
+        (bundle,) = objs
+        assert kw["raw"] is True
+        assert kw["metadata"]["scrapbook"] == {"name": name, "mime_prefix": "application/papermill.record/"}
+        assert bundle["application/papermill.record/text/plain"] == repr(text)
+
+
+def test_glue_with_display_shows_the_value_itself(monkeypatch):
+    import IPython.display
+
+    from swleadership.facts import glue
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.append((objs, kw)))
+    glue("n", 42, display=True)
+    (bundle,), kw = shown[0]
+    assert bundle == {"text/plain": "42"} and kw["metadata"]["scrapbook"] == {"name": "n", "mime_prefix": ""}
+
+
+def test_format_value_rounds_fte_counts():
+    assert format_value(28482.6, "FTE") == "28,483"
+    assert format_value(28482.4, "WTE") == "28,482"
+    assert format_value(0.5, "years") == "0.5 years" and format_value(2, "years") == "2 years"
+    assert format_value(20097, "GBP per year") == "£20,097 a year"
+    assert format_value(12.25, "percent", decimals=2) == "12.25%" and format_value(7, "people") == "7"
 
 
 def test_facts_table_lists_every_fact():

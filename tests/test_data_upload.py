@@ -46,6 +46,27 @@ CASES = {
     "areas_no_source.csv": ("children_workforce_areas", ["areas_no_source.csv", "line 1", "source", "no source column"]),
     "areas_vacancy_over_100.csv": ("children_workforce_areas", ["areas_vacancy_over_100.csv", "row 1 (line 2)", "field 'vacancy_rate_fte'", "'140.2'", "at most 100"]),
     "areas_bad_level.csv": ("children_workforce_areas", ["areas_bad_level.csv", "row 1 (line 2)", "field 'geographic_level'", "'Council'", "Local authority"]),
+    # one file per package rule and constraint, each breaking that rule alone
+    "empty_value_no_code.csv": ("career_length", ["empty_value_no_code.csv", "row 2 (line 3)", "field 'value'", "empty cell", "a code in 'suppression'"]),
+    "areas_empty_value_no_code.csv": ("children_workforce_areas", ["areas_empty_value_no_code.csv", "row 1 (line 2)", "field 'turnover_rate_fte'", "a code in 'turnover_rate_fte_suppression'"]),
+    "areas_negative_rate.csv": ("children_workforce_areas", ["areas_negative_rate.csv", "row 1 (line 2)", "field 'agency_rate_fte'", "'-0.1'", "at least 0"]),
+    "start_after_end.csv": ("career_length", ["start_after_end.csv", "row 1 (line 2)", "field 'period_end'", "'2024-04-01'", "on or after period_start"]),
+    "two_preferred.csv": ("career_length", ["two_preferred.csv", "row 2 (line 3)", "field 'preferred'", "2 preferred rows", "exactly one row with preferred=true"]),
+    "bad_boolean.csv": ("career_length", ["bad_boolean.csv", "row 2 (line 3)", "field 'preferred'", "'yes'", "false, true"]),
+    "empty_required.csv": ("career_length", ["empty_required.csv", "row 2 (line 3)", "field 'measure'", "empty cell", "required"]),
+    "year_before_1990.csv": ("career_length", ["year_before_1990.csv", "row 1 (line 2)", "field 'year'", "'1989'", "at least 1990"]),
+    "impossible_date.csv": ("career_length", ["impossible_date.csv", "row 1 (line 2)", "field 'period_end'", "'2024-02-30'", "YYYY-MM-DD"]),
+    "unknown_qualifier.csv": ("career_length", ["unknown_qualifier.csv", "row 1 (line 2)", "field 'qualifier'", "'roughly'", "nearly"]),
+}
+
+#: Each rule of the data package (datapackage.json: field constraints and swl:rules) and the bad file that
+#: breaks it alone. test_every_rule_has_a_bad_file keeps this complete.
+RULE_FILES = {
+    "required": "empty_required.csv", "minimum": "negative_count.csv", "maximum": "year_before_1990.csv",
+    "enum": "unknown_status.csv", "pattern": "malformed_period.csv", "type:number": "non_numeric_value.csv",
+    "type:date": "impossible_date.csv", "type:boolean": "bad_boolean.csv", "primaryKey": "duplicate_key.csv",
+    "maximum-when": "percent_over_100.csv", "value-or-code": "empty_value_no_code.csv",
+    "start-before-end": "start_after_end.csv", "one-preferred": "two_preferred.csv",
 }
 
 
@@ -138,6 +159,55 @@ def test_formula_like_text_is_kept_inert_and_escaped_on_output(tmp_path):
     with pytest.raises(DataError, match="inside data/"):
         to_safe_csv(df, DATA / "export.csv")
     assert not (DATA / "export.csv").exists()
+
+
+def test_every_rule_has_a_bad_file():
+    """Every kind of rule an uploadable table has (constraints, types, keys, package rules) is broken by a file."""
+    kinds = set()
+    for res in sd.UPLOADABLE:
+        sch = sd.schema(res)
+        kinds |= {k for f in sch["fields"] for k in f.get("constraints", {}) if k != "unique"}
+        kinds |= {f"type:{f['type']}" for f in sch["fields"] if f.get("type", "string") != "string"}
+        kinds |= {r["rule"] for r in sch.get("swl:rules", [])}
+        kinds |= {"primaryKey"} if sch.get("primaryKey") else set()
+    kinds.discard("type:integer")  # integers are numbers with a minimum/maximum: year_before_1990.csv
+    assert kinds <= set(RULE_FILES), kinds - set(RULE_FILES)
+    for f in RULE_FILES.values():
+        assert f in CASES
+
+
+GOOD_EDGES = {
+    "edge_values.csv": "career_length",  # 0% and 100%, a count of 0, years 1990 and 2100, start = end, a code alone
+    "areas_edges.csv": "children_workforce_areas",  # turnover 0, vacancy 100, an FTE suppressed with 'c'
+    "areas_own_authority.csv": "children_workforce_areas",
+    "excel_bom_crlf.csv": "career_length", "formula_text.csv": "career_length", "quoted_commas.csv": "career_length",
+}
+
+
+def test_good_files_cover_the_folder():
+    assert {p.name for p in GOOD.glob("*.csv")} == set(GOOD_EDGES)
+
+
+@pytest.mark.parametrize("name", sorted(GOOD_EDGES))
+def test_good_file_at_the_edge_of_each_range_is_accepted(name):
+    df = validate_upload(GOOD / name, resource=GOOD_EDGES[name])
+    assert len(df) >= 1
+
+
+def test_edge_values_are_read_as_written():
+    df = validate_upload(GOOD / "edge_values.csv", resource="career_length")
+    assert df["value"].tolist()[:3] == [100.0, 0.0, 0.0] and pd.isna(df["value"].iloc[3])
+    assert df["suppression"].tolist() == ["", "", "", "x"]
+    assert df["year"].tolist() == [2024, 2024, 1990, 2100]
+    assert df["preferred"].tolist() == [True, False, True, True]
+    areas = validate_upload(GOOD / "areas_edges.csv", resource="children_workforce_areas")
+    assert areas["turnover_rate_fte"].tolist()[0] == 0.0 and areas["vacancy_rate_fte"].tolist()[0] == 100.0
+    assert pd.isna(areas["inpost_fte"].iloc[1]) and areas["inpost_fte_suppression"].tolist() == ["", "c"]
+
+
+def test_to_safe_csv_escapes_a_leading_carriage_return():
+    out = to_safe_csv(pd.DataFrame({"t": ["\rcmd", "ok\r"], "n": [1, 2]}))
+    assert out == "t,n\n'\rcmd,1\nok\r,2\n"  # prefixed with '; a CR later in the text is no formula start
 
 
 def test_to_safe_csv_escapes_every_formula_prefix():
