@@ -134,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("patterns", nargs="*", help="mutant name patterns, e.g. 'swleadership.models.*' (default: all)")
     p.add_argument("--focus", action="store_true", help="only the FOCUS functions (what a reader is shown)")
+    p.add_argument("--rerun", action="store_true",
+                   help="run the matching mutants again even when they have a result (default: only those not run)")
+    p.add_argument("--survivors", action="store_true",
+                   help="run the matching survivors again (after adding tests), not the killed ones")
     p.add_argument("--report", action="store_true", help="print the results so far without running mutmut")
     p.add_argument("--jobs", type=int, default=int(os.environ.get("JOBS", "2")), help="mutants tested at once")
     p.add_argument("--quiet", action="store_true", help="the table only, not the list of survivors")
@@ -142,9 +146,20 @@ def main(argv: list[str] | None = None) -> int:
         args.patterns = [*args.patterns, *FOCUS]
     if not args.report:
         mutmut = Path(sys.executable).with_name("mutmut")
-        cmd = [str(mutmut), "run", "--max-children", str(args.jobs), *args.patterns]
-        print("Running: mutmut " + " ".join(cmd[1:]), flush=True)
-        subprocess.run(cmd, cwd=REPO_ROOT, check=False)
+        names = list(args.patterns)
+        if names and not args.rerun and results():
+            # mutmut runs named mutants again even when they have a result: name only the ones still to do
+            eq = equivalent_mutants()
+            todo = [k for codes in results().values() for k, v in codes.items()
+                    if any(fnmatch.fnmatch(k, p) for p in args.patterns)
+                    and (v is None or (args.survivors and v not in KILLED and k not in eq))]
+            if not todo:
+                print("Every matching mutant has a result (--rerun runs them again).")
+            names = todo
+        if names or not args.patterns:
+            cmd = [str(mutmut), "run", "--max-children", str(args.jobs), *names]
+            print(f"Running: mutmut run --max-children {args.jobs} ({len(names) or 'all'} mutants)", flush=True)
+            subprocess.run(cmd, cwd=REPO_ROOT, check=False)
     eq = equivalent_mutants()
     res = results()
     if not res:

@@ -43,6 +43,17 @@ def pytest_sessionstart(session):
                 value.clear()
 
 
+def pytest_collection_modifyitems(config, items):
+    """Under ``make mutation``, leave out the timed test: on a loaded machine its time bound fails for reasons
+    that have nothing to do with the mutant (``make bench`` measures the same paths)."""
+    if not os.environ.get("MUTANT_UNDER_TEST"):
+        return
+    timed = [i for i in items if i.name == "test_bench_models_meets_the_goal"]
+    if timed:
+        config.hook.pytest_deselected(items=timed)
+        items[:] = [i for i in items if i not in timed]
+
+
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     if not (SITE / "book" / "intro.html").is_file():
