@@ -91,7 +91,10 @@ def built(tmp_path_factory) -> Path:
             os.environ.pop("SWL_BOOK_BUILD", None)
         else:
             os.environ["SWL_BOOK_BUILD"] = before
-    assert warnings.getvalue().strip() == "", warnings.getvalue()
+    # A second build in one process (mutmut runs the tests again in the same process) re-registers Sphinx's own
+    # node classes; that warning is about the process, not about this build.
+    own = [w for w in warnings.getvalue().splitlines() if w.strip() and "is already registered" not in w]
+    assert own == [], warnings.getvalue()
     return out
 
 
