@@ -130,6 +130,11 @@ def print_report(rows: list[dict], equivalent: dict[str, str], show_survivors: b
     return ok
 
 
+def in_sample(name: str, every: int) -> bool:
+    """True for every ``every``-th mutant of a function (by mutmut's number)."""
+    return every <= 1 or int(name.rsplit("_", 1)[1]) % every == 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("patterns", nargs="*", help="mutant name patterns, e.g. 'swleadership.models.*' (default: all)")
@@ -140,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="run the matching survivors again (after adding tests), not the killed ones")
     p.add_argument("--report", action="store_true", help="print the results so far without running mutmut")
     p.add_argument("--jobs", type=int, default=int(os.environ.get("JOBS", "2")), help="mutants tested at once")
+    p.add_argument("--sample", type=int, default=1, metavar="N",
+                   help="with patterns: only every N-th mutant of each function (a deterministic sample)")
     p.add_argument("--quiet", action="store_true", help="the table only, not the list of survivors")
     args = p.parse_args(argv)
     if args.focus:
@@ -147,12 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.report:
         mutmut = Path(sys.executable).with_name("mutmut")
         names = list(args.patterns)
-        if names and not args.rerun and results():
+        if names and results():
             # mutmut runs named mutants again even when they have a result: name only the ones still to do
             eq = equivalent_mutants()
             todo = [k for codes in results().values() for k, v in codes.items()
-                    if any(fnmatch.fnmatch(k, p) for p in args.patterns)
-                    and (v is None or (args.survivors and v not in KILLED and k not in eq))]
+                    if any(fnmatch.fnmatch(k, p) for p in args.patterns) and in_sample(k, args.sample)
+                    and (v is None or args.rerun or (args.survivors and v not in KILLED and k not in eq))]
             if not todo:
                 print("Every matching mutant has a result (--rerun runs them again).")
             names = todo
@@ -169,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     stale = sorted(set(eq) - known)
     if stale:
         print(f"{EQUIVALENT_FILE.name} lists mutants mutmut no longer makes (the code changed): {', '.join(stale)}")
+    if args.sample > 1:
+        res = {mod: {k: v for k, v in codes.items() if in_sample(k, args.sample)} for mod, codes in res.items()}
+        print(f"(a sample: every {args.sample}th mutant of each function)")
     ok = print_report(score_table(res, eq, args.patterns or None), eq, show_survivors=not args.quiet)
     return 0 if ok else 2
 

@@ -185,3 +185,37 @@ def test_typed_boxes_accept_both_ends_and_reject_just_outside(name, low, high, u
         parse(str(high + 1) if whole else repr(above(float(high))))
     if unit == "%":
         assert parse(f"{high}%") == high
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: m.check_rate(0), "leaving rate a must be a share with 0 < a ≤ 1 (for example 0.125 for 12.5% a year); got 0."),
+    (lambda: m.check_rate(12.5), "leaving rate a must be a share with 0 < a ≤ 1 (for example 0.125 for 12.5% a year); "
+                                 "got 12.5. Did you type a percentage? Divide it by 100."),
+    (lambda: m.check_years(101), "years t must be a number of years from 0 to 100; got 101."),
+    (lambda: m.leaving_rate_for_life(0.5), "working life L must be a number of years from 1 to 100; got 0.5."),
+    (lambda: m.check_workforce(-1), "workforce size N must be a whole number from 0 to 10,000,000; got -1, which is "
+                                    "negative."),
+    (lambda: m.check_workforce(1.5), "workforce size N must be a whole number from 0 to 10,000,000; got 1.5, which is "
+                                     "not a whole number."),
+    (lambda: m.check_workforce(10_000_001), "workforce size N must be a whole number from 0 to 10,000,000; got "
+                                            "10000001, which is too large."),
+    (lambda: m.check_share(1), "entry share f0 must be a share with 0 < f0 < 1 (for example 0.8 for 80%); got 1."),
+    (lambda: m.check_share(80), "entry share f0 must be a share with 0 < f0 < 1 (for example 0.8 for 80%); got 80. "
+                                "Did you type a percentage? Divide it by 100."),
+    (lambda: m.check_ratio(0), "promotion ratio r must be a number with 0 < r ≤ 100 (1 means men and women are "
+                               "promoted alike); got 0."),
+    (lambda: m.check_steps(11), "promotion steps k must be a whole number from 0 to 10; got 11."),
+    (lambda: m.check_rate("12%"), "leaving rate a must be a share with 0 < a ≤ 1 (for example 0.125 for 12.5% a "
+                                  "year); got '12%'. Type a plain number, without a % sign."),
+    (lambda: m.check_rate("x"), "leaving rate a must be a share with 0 < a ≤ 1 (for example 0.125 for 12.5% a year); "
+                                "got 'x', which is not a number."),
+    (lambda: m.check_rate([]), "leaving rate a must be a share with 0 < a ≤ 1 (for example 0.125 for 12.5% a year); "
+                               "got [], which is not a number."),
+    (lambda: m.check_rate(float("inf")), "leaving rate a must be a share with 0 < a ≤ 1 (for example 0.125 for 12.5% "
+                                         "a year); got inf."),
+    (lambda: m.implied_ratio(0.8, 0.5, 0), "promotion steps k must be at least 1 to infer a ratio; got 0."),
+])
+def test_checker_messages_name_the_parameter_and_its_range(call, message):
+    with pytest.raises(ValueError) as e:
+        call()
+    assert str(e.value) == message
