@@ -121,3 +121,8 @@ def test_facts_table_lists_every_fact():
     t = facts_table()
     assert list(t["name"]) == list(FACTS)
     assert not t["text"].eq("").any()
+    assert list(t.columns) == ["name", "text", "label", "period", "status", "source_id", "how_read", "resource"]
+    row = t.set_index("name").loc["sw_working_life"]
+    assert (row["text"], row["period"], row["status"], row["source_id"], row["how_read"], row["resource"]) == \
+        ("8 years", fact("sw_working_life").period_label, "verified", "curtis2010", "abstract only", "career_length")
+    assert row["label"] == FACTS["sw_working_life"][2]

@@ -214,6 +214,8 @@ def test_typed_boxes_accept_both_ends_and_reject_just_outside(name, low, high, u
     (lambda: m.check_rate(float("inf")), "leaving rate a must be a share with 0 < a ≤ 1 (for example 0.125 for 12.5% "
                                          "a year); got inf."),
     (lambda: m.implied_ratio(0.8, 0.5, 0), "promotion steps k must be at least 1 to infer a ratio; got 0."),
+    (lambda: m.implied_ratio(0.8, 1.5, 2), "top-level share fk must be a share with 0 < f0 < 1 (for example 0.8 for "
+                                           "80%); got 1.5. Did you type a percentage? Divide it by 100."),
 ])
 def test_checker_messages_name_the_parameter_and_its_range(call, message):
     with pytest.raises(ValueError) as e:
