@@ -20,7 +20,7 @@ PORT   ?= 8866
 .PHONY: help venv book rebuild test lint unit nbval build-check browser chromium checkers lab app bench mutation prose clean strip data-update plotly-bundle handouts slides
 
 help:
-	@sed -n '2,8p' Makefile
+	@sed -n '2,7p' Makefile
 
 # ---------------------------------------------------------------------------------------------- set-up
 $(STAMP): requirements.txt pyproject.toml
