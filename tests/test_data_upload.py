@@ -156,8 +156,9 @@ def test_formula_like_text_is_kept_inert_and_escaped_on_output(tmp_path):
     target = tmp_path / "export.csv"
     to_safe_csv(df, target)
     assert target.read_text(encoding="utf-8") == out
-    with pytest.raises(DataError, match="inside data/"):
+    with pytest.raises(DataError, match="inside data/") as err:
         to_safe_csv(df, DATA / "export.csv")
+    assert err.value.file == "export.csv"
     assert not (DATA / "export.csv").exists()
 
 
