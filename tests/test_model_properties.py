@@ -214,6 +214,27 @@ def test_typed_boxes_accept_both_ends_and_reject_just_outside(name, low, high, u
     (lambda: m.check_rate(float("inf")), "leaving rate a must be a share with 0 < a ≤ 1 (for example 0.125 for 12.5% "
                                          "a year); got inf."),
     (lambda: m.implied_ratio(0.8, 0.5, 0), "promotion steps k must be at least 1 to infer a ratio; got 0."),
+    (lambda: m.check_rate(100), "leaving rate a must be a share with 0 < a ≤ 1 (for example 0.125 for 12.5% a year); "
+                                "got 100. Did you type a percentage? Divide it by 100."),
+    (lambda: m.check_rate(1.5), "leaving rate a must be a share with 0 < a ≤ 1 (for example 0.125 for 12.5% a year); "
+                                "got 1.5. Did you type a percentage? Divide it by 100."),
+    (lambda: m.check_rate(101), "leaving rate a must be a share with 0 < a ≤ 1 (for example 0.125 for 12.5% a year); "
+                                "got 101."),
+    (lambda: m.check_share(100), "entry share f0 must be a share with 0 < f0 < 1 (for example 0.8 for 80%); got 100. "
+                                 "Did you type a percentage? Divide it by 100."),
+    (lambda: m.check_share(1.5), "entry share f0 must be a share with 0 < f0 < 1 (for example 0.8 for 80%); got 1.5. "
+                                 "Did you type a percentage? Divide it by 100."),
+    (lambda: m.check_share(101), "entry share f0 must be a share with 0 < f0 < 1 (for example 0.8 for 80%); got 101."),
+    (lambda: m.check_share("x"), "entry share f0 must be a share with 0 < f0 < 1 (for example 0.8 for 80%); got 'x', "
+                                 "which is not a number."),
+    (lambda: m.check_ratio("x"), "promotion ratio r must be a number with 0 < r ≤ 100 (1 means men and women are "
+                                 "promoted alike); got 'x', which is not a number."),
+    (lambda: m.check_steps("x"), "promotion steps k must be a whole number from 0 to 10; got 'x', which is not a "
+                                 "number."),
+    (lambda: m.check_workforce("x"), "workforce size N must be a whole number from 0 to 10,000,000; got 'x', which is "
+                                     "not a number."),
+    (lambda: m.check_years("x"), "years t must be a number of years from 0 to 100; got 'x', which is not a number."),
+    (lambda: m.survival_curve(0.1, 101), "horizon in years must be a number of years from 0 to 100; got 101."),
     (lambda: m.implied_ratio(0.8, 1.5, 2), "top-level share fk must be a share with 0 < f0 < 1 (for example 0.8 for "
                                            "80%); got 1.5. Did you type a percentage? Divide it by 100."),
 ])
