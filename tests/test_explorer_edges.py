@@ -110,3 +110,9 @@ def test_one_row_picks_the_preferred_source_unless_told_which():
         b.rows("context_funding", "nope")
     assert str(e.value) == "data/context_funding.csv has no row with measure='nope', group=None"
     assert len(b.rows("context_funding", cut, preferred_only=False)) == 2
+
+
+def test_funding_share_sentence_uses_the_first_and_the_last_share(monkeypatch):
+    three = ({"label": "2010-11", "value": 45.3}, {"label": "2013-14", "value": 50.0}, {"label": "2016-17", "value": 54.4})
+    monkeypatch.setattr(F, "shares", lambda: three)
+    assert "rose from 45.3% to 54.4%." in F.funding_update("child-fte")["summary"]
