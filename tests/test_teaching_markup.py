@@ -14,43 +14,49 @@ from swleadership import teaching
 QUIZ_HTML = (
     '<section class="swl-quiz" data-swl="quiz" data-chapter="ch" data-title="T" aria-label="Self-check qu'
     'iz"><p class="swl-note">Choose an answer, then check it. <a class="swl-help" href="../book/using-the'
-    '-book.md">How the quizzes work</a></p><div class="swl-question" data-swl="question"><fieldset><legen'
-    'd><span class="swl-qnum">Question 1 of 1.</span> Q&lt;1&gt;?</legend><div class="swl-opt"><input typ'
-    'e="radio" name="swl-quiz-ch-1" id="swl-quiz-ch-1-0" value="0" data-lm-suppress-shortcuts="true"><lab'
-    'el for="swl-quiz-ch-1-0">yes</label><div class="swl-optfb"></div></div><div class="swl-opt"><input t'
-    'ype="radio" name="swl-quiz-ch-1" id="swl-quiz-ch-1-1" value="1" data-lm-suppress-shortcuts="true"><l'
-    'abel for="swl-quiz-ch-1-1">no</label><div class="swl-optfb"></div></div></fieldset><button type="but'
-    'ton" class="swl-check">Check answer 1</button><div class="swl-feedback" role="status" aria-live="pol'
-    'ite"></div><script type="application/json" class="swl-data">{"multi":false,"correct":[0],"feedback":'
-    '["because","since"]}</script></div><div class="swl-quiz-end"><div class="swl-buttons"><button type="'
-    'button" class="swl-score-btn">Show my score</button> <button type="button" class="swl-retry">Try aga'
-    'in</button></div><p class="swl-score" role="status" aria-live="polite"></p></div></section>'
+    '-book.html#quizzes">How the quizzes work</a></p><div class="swl-question" data-swl="question"><field'
+    'set><legend><span class="swl-qnum">Question 1 of 1.</span> Q&lt;1&gt;?</legend><div class="swl-opt">'
+    '<input type="radio" name="swl-quiz-ch-1" id="swl-quiz-ch-1-0" value="0" data-lm-suppress-shortcuts="'
+    'true"><label for="swl-quiz-ch-1-0">yes</label><div class="swl-optfb"></div></div><div class="swl-opt'
+    '"><input type="radio" name="swl-quiz-ch-1" id="swl-quiz-ch-1-1" value="1" data-lm-suppress-shortcuts'
+    '="true"><label for="swl-quiz-ch-1-1">no</label><div class="swl-optfb"></div></div></fieldset><button'
+    ' type="button" class="swl-check">Check answer 1</button><div class="swl-feedback" role="status" aria'
+    '-live="polite"></div><script type="application/json" class="swl-data">{"multi":false,"correct":[0],"'
+    'feedback":["because","since"]}</script></div><div class="swl-quiz-end"><div class="swl-buttons"><but'
+    'ton type="button" class="swl-score-btn">Show my score</button> <button type="button" class="swl-retr'
+    'y">Try again</button></div><p class="swl-score" role="status" aria-live="polite"></p></div></section'
+    '>'
 )
-
 SORTER_HTML = (
     '<section class="swl-sorter" data-swl="sorter" aria-label="Sorting activity"><p class="swl-note">Sort'
-    ' each item, then check your answers. <a class="swl-help" href="../book/using-the-book.md">How sortin'
-    'g works</a></p><ol class="swl-sort-list"><li class="swl-sort-item"><label for="swl-sort-ch-s-1">x</l'
-    'abel><select id="swl-sort-ch-s-1" data-lm-suppress-shortcuts="true"><option value="">Choose…</option'
-    '><option value="A">A</option><option value="B">B</option></select><div class="swl-feedback" aria-liv'
-    'e="polite"></div></li></ol><div class="swl-buttons"><button type="button" class="swl-check">Check my'
-    ' answers</button></div><p class="swl-score" role="status" aria-live="polite"></p><script type="appli'
-    'cation/json" class="swl-data">[{"answers":["A","B"],"feedback":"f"}]</script></section>'
+    ' each item, then check your answers. <a class="swl-help" href="../book/using-the-book.html#sorting-a'
+    'ctivities">How sorting works</a></p><ol class="swl-sort-list"><li class="swl-sort-item"><label for="'
+    'swl-sort-ch-s-1">x</label><select id="swl-sort-ch-s-1" data-lm-suppress-shortcuts="true"><option val'
+    'ue="">Choose…</option><option value="A">A</option><option value="B">B</option></select><div class="s'
+    'wl-feedback" aria-live="polite"></div></li></ol><div class="swl-buttons"><button type="button" class'
+    '="swl-check">Check my answers</button></div><p class="swl-score" role="status" aria-live="polite"></'
+    'p><script type="application/json" class="swl-data">[{"answers":["A","B"],"feedback":"f"}]</script></'
+    'section>'
 )
-
 JOURNAL_HTML = (
     '<section class="swl-journal" data-swl="journal" data-chapter="ch" data-title="T" aria-label="Reflect'
     'ive journal"><div class="swl-jprompt"><label for="swl-journal-ch-1"><span class="swl-qnum">1.</span>'
     ' P?</label><textarea id="swl-journal-ch-1" rows="5" data-lm-suppress-shortcuts="true" data-key="ch:1'
     '" data-prompt="P?"></textarea></div><p class="swl-note">Your answers stay in this browser. <a class='
-    '"swl-help" href="../book/using-the-book.md">Where your answers are kept</a></p><div class="swl-butto'
-    'ns"><button type="button" class="swl-export">Export all my reflections (Markdown)</button> <button t'
-    'ype="button" class="swl-clear" aria-expanded="false">Clear this chapter\'s answers</button></div><div'
-    ' class="swl-confirm" role="group" aria-label="Confirm clearing" hidden><p>Delete your answers on thi'
-    's page from this browser? This cannot be undone.</p><div class="swl-buttons"><button type="button" c'
-    'lass="swl-confirm-yes">Yes, delete them</button> <button type="button" class="swl-confirm-no">No, ke'
-    'ep them</button></div></div><p class="swl-jstatus" role="status" aria-live="polite"></p></section>'
+    '"swl-help" href="../book/using-the-book.html#journal">Where your answers are kept</a></p><div class='
+    '"swl-buttons"><button type="button" class="swl-export">Export all my reflections (Markdown)</button>'
+    ' <button type="button" class="swl-clear" aria-expanded="false">Clear this chapter\'s answers</button>'
+    '</div><div class="swl-confirm" role="group" aria-label="Confirm clearing" hidden><p>Delete your answ'
+    'ers on this page from this browser? This cannot be undone.</p><div class="swl-buttons"><button type='
+    '"button" class="swl-confirm-yes">Yes, delete them</button> <button type="button" class="swl-confirm-'
+    'no">No, keep them</button></div></div><p class="swl-jstatus" role="status" aria-live="polite"></p></'
+    'section>'
 )
+
+@pytest.fixture(autouse=True)
+def book_face(monkeypatch):
+    """The book's face (help links to the built page), whatever an earlier test left in the environment."""
+    monkeypatch.setenv("SWL_BOOK_BUILD", "1")
 
 
 QUESTION = [{"question": "Q<1>?", "options": [{"text": "yes", "correct": True, "feedback": "because"},
@@ -73,6 +79,12 @@ def test_sorter_markup_is_what_swl_js_reads():
 
 def test_journal_markup_is_what_swl_js_reads():
     assert teaching.journal_html("ch", [{"prompt": "P?"}], "T") == JOURNAL_HTML
+
+
+def test_live_face_links_the_help_page_source(monkeypatch):
+    monkeypatch.setenv("SWL_BOOK_BUILD", "0")
+    html = teaching.quiz_html("ch", QUESTION, "T")
+    assert '<a class="swl-help" href="../book/using-the-book.md">How the quizzes work</a>' in html
 
 
 def test_quiz_stats_on_a_folder_counted_by_hand(tmp_path):
