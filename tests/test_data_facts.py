@@ -126,3 +126,47 @@ def test_facts_table_lists_every_fact():
     assert (row["text"], row["period"], row["status"], row["source_id"], row["how_read"], row["resource"]) == \
         ("8 years", fact("sw_working_life").period_label, "verified", "curtis2010", "abstract only", "career_length")
     assert row["label"] == FACTS["sw_working_life"][2]
+
+
+def test_format_value_keeps_the_sources_decimals_for_every_unit():
+    assert format_value(8.0, "years", decimals=1) == "8.0 years"
+    assert format_value(20097, "GBP per year", decimals=2) == "£20,097.00 a year"
+    assert format_value(15.2, "cases", decimals=2) == "15.20"
+
+
+def test_a_fact_carries_its_qualifier_source_and_alternatives():
+    f = fact("la_funding_cut_real_terms")
+    assert f.alternatives == (("nearly 50%", "nao2018press"),)  # the NAO's own "nearly 50%", qualifier kept
+    assert (f.name, f.publisher) == ("la_funding_cut_real_terms", "Local Government Association")
+    assert f.url.startswith("https://www.local.gov.uk/")
+    m = fact("sw_career_memorandum_2016")
+    assert (m.qualifier, m.text, str(m)) == ("less than", "less than 8 years", "less than 8 years")
+
+
+def test_unknown_and_ambiguous_facts_name_the_file(monkeypatch):
+    import swleadership.facts as facts_module
+
+    with pytest.raises(DataError) as e:
+        fact("nope")
+    assert e.value.file == "facts"
+    monkeypatch.setitem(facts_module.FACTS, "two_rows", ("career_length", {"measure": "expected working life"}, "x"))
+    with pytest.raises(DataError) as e:
+        fact("two_rows")
+    assert str(e.value) == ("career_length.csv: found 2 rows for fact 'two_rows' ({'measure': 'expected working "
+                            "life'}); expected exactly one")
+    assert e.value.file == "career_length.csv"
+    # "latest" is one filter among others: the ones after it still apply
+    monkeypatch.setitem(facts_module.FACTS, "latest_first", (
+        "children_workforce", {"year": "latest", "measure": "turnover rate (FTE)", "source_id": facts_module._DFE}, "x"))
+    assert fact("latest_first").text == fact("csww_turnover_latest").text
+
+
+def test_figures_are_importable_by_name():
+    import swleadership.facts as facts_module
+
+    assert facts_module.sw_working_life == "8 years" and facts_module.ex_sc_0 == "45.3"
+    assert isinstance(facts_module.run_live, str)
+    with pytest.raises(AttributeError) as e:
+        facts_module.nope  # noqa: B018
+    assert str(e.value) == ("module 'swleadership.facts' has no attribute 'nope' (and no fact or derived figure of "
+                            "that name: add it to FACTS or DERIVED in swleadership/facts.py)")

@@ -133,3 +133,14 @@ def test_safe_csv_keeps_numbers_and_uses_newlines():
     df = pd.DataFrame({"t": ["=x", "y"], "n": [-1.5, 2.0], "k": [-3, 4]})
     assert to_safe_csv(df) == "t,n,k\n'=x,-1.5,-3\ny,2.0,4\n"
     assert math.isclose(float(to_safe_csv(df).splitlines()[1].split(",")[1]), -1.5)
+
+
+def test_number_text_just_over_a_thousand_and_changes_to_one_decimal():
+    assert b.fmt_num(1000.5) == "1,000" and b.fmt_num(999.5) == "999.5"
+    assert P._yoy([10.0, 12.34], "rate") == [None, 2.3]
+
+
+def test_text_that_is_not_a_number_is_a_gap_in_year_on_year_change():
+    from swleadership import models as m
+
+    assert m.yoy_change(["a", 2, 3]) == [None, None, 1.0]

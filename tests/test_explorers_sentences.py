@@ -166,3 +166,12 @@ def test_career_sentences_whole():
     # L = 16: a = 6.25% → "6.2%" (round half to even); ln 0.5 / ln 0.9375 = 10.7 years; 0.9375^8 = 59.7%
     assert r == ("L = 16 years needs a = 1/L = 6.2% a year; half have left after 10.7 years; 59.7% remain after 8 "
                  "years; N × a = 62 entrants a year.")
+
+
+def test_pipeline_several_steps_sentence_and_a_real_share_with_a_decimal():
+    # children's social workers 87% → directors 64%: f3 = 0.87 / (0.87 + 1.5^3 × 0.13) = 0.87 / 1.30875 = 66.5%;
+    # r = (0.87 × 0.36 / (0.64 × 0.13))^(1/3) = 3.764^(1/3) = 1.56
+    s = G.pipeline_update("social-work", 1.5, 3)["summary"]
+    assert s.startswith("Entry share f0 = 87.0%; men promoted r = 1.5 times as often as women; after k = 3 steps the "
+                        "model gives 66.5% women. The real figure is 64%: in 3 steps that needs r ≈ 1.56. Entry: 87% of ")
+    assert G.pipeline_update("nhs", 1.5, 3)["traces"][1] == {"y": [45.5, 45.5]}  # NHS trust chief executives, 2020
