@@ -158,3 +158,96 @@ def test_components_show_html_in_the_book_and_markdown_live(monkeypatch):
     teaching._Component("<p>y</p>")._ipython_display_()
     html = shown[-1].data
     assert html.startswith("<p>y</p><style>") and html.endswith("<script>window.SWL && SWL.scan();</script>")
+
+
+def test_option_orders_are_pinned():
+    """The order students, printed handouts and the VLE exports show: a change to the shuffle would reorder
+    options already seen and discussed in seminars ("option C"), so it is pinned for two chapters."""
+    one = teaching.load_activities("01-what-is-leadership")["quiz"]
+    assert teaching.option_orders("01-what-is-leadership", one) == \
+        [[0, 2, 1, 3], [1, 0, 2], [2, 1, 0], [0, 1, 2], [2, 0, 1, 3], [1, 2, 3, 0]]
+    fourteen = teaching.load_activities("14-adaptive")["quiz"]
+    assert teaching.option_orders("14-adaptive", fourteen) == [[0, 3, 1, 2], [2, 1, 0], [2, 0, 1], [1, 0, 2], [0, 2, 1]]
+    shown = teaching.shown_options("14-adaptive", fourteen)
+    assert [o["text"] for o in shown[1]] == [fourteen[1]["options"][i]["text"] for i in (2, 1, 0)]
+
+
+def test_the_books_quiz_statistics():
+    st = teaching.quiz_stats()
+    assert st == teaching.quiz_stats(teaching.REPO_ROOT / "notebooks" / "activities")
+    assert st["questions"] >= 100 and st["multi"] >= 10 and st["verdict_prefix"] == 0
+    assert sum(st["positions"].values()) == sum(
+        sum(bool(o.get("correct")) for o in q["options"])
+        for p in sorted((teaching.REPO_ROOT / "notebooks" / "activities").glob("*.yml"))
+        for q in (teaching.load_activities(p.stem).get("quiz") or []))
+
+
+def test_quiz_stats_counts_every_question_not_just_the_last(tmp_path):
+    (tmp_path / "c.yml").write_text("""
+quiz:
+  - question: First?
+    options:
+      - {text: the right and longest one, correct: true, feedback: because}
+      - {text: a, correct: true, feedback: since}
+      - {text: b, feedback: since}
+  - question: Second?
+    options:
+      - {text: the right and longest one, correct: true, feedback: because}
+      - {text: c, correct: true, feedback: since}
+      - {text: d, feedback: since}
+sorters:
+  s:
+    categories: [Alpha, Beta]
+    items:
+      - {text: x, answer: Alpha, feedback: "Yes, because"}
+""", encoding="utf-8")
+    st = teaching.quiz_stats(tmp_path)
+    assert (st["questions"], st["multi"], st["longest"], st["verdict_prefix"]) == (2, 2, 2, 1)
+    import yaml
+
+    qs = yaml.safe_load((tmp_path / "c.yml").read_text(encoding="utf-8"))["quiz"]
+    expect: dict = {}
+    for shown in teaching.shown_options("c", qs):
+        for m, o in enumerate(shown):
+            if o.get("correct"):
+                expect[m] = expect.get(m, 0) + 1
+    assert st["positions"] == expect
+
+
+def test_components_read_title_and_ids_from_the_chapter(tmp_path, monkeypatch):
+    data = teaching.load_activities("14-adaptive")
+    assert f'data-title="{data["title"]}"' in teaching.quiz("14-adaptive").html
+    j = teaching.journal("14-adaptive")
+    assert f'data-title="{data["title"]}"' in j.html
+    prompts = data["reflection"]
+    assert j.markdown == ("\n".join(f"{n}. {p['prompt']}" for n, p in enumerate(prompts, 1))
+                          + "\n\n*Write your reflections in the Markdown cell below (double-click it to edit). They "
+                          "stay in your copy of the notebook.*")
+    assert 'data-title="Mine"' in teaching.journal("14-adaptive", title="Mine").html
+    (name, _), = data["sorters"].items()
+    assert f'id="swl-sort-14-adaptive-{name}-1"' in teaching.sorter("14-adaptive", name).html
+    # looked up beside the running notebook, then in notebooks/activities below it, then in the book
+    (tmp_path / "notebooks" / "activities").mkdir(parents=True)
+    (tmp_path / "notebooks" / "activities" / "x.yml").write_text("title: X\nreflection:\n  - prompt: P\n",
+                                                                encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert 'data-title="X"' in teaching.journal("x").html
+    assert teaching.activities_path("14-adaptive") == teaching.REPO_ROOT / "notebooks" / "activities" / "14-adaptive.yml"
+    notitle = tmp_path / "notebooks" / "activities" / "y.yml"
+    notitle.write_text("reflection:\n  - prompt: P\n", encoding="utf-8")
+    assert 'data-title="y"' in teaching.journal("y").html
+
+
+def test_several_blocks_sit_side_by_side():
+    two = QUESTION + [{"question": "Which?", "options": [{"text": "a", "correct": True, "feedback": "fa"},
+                                                         {"text": "b", "correct": True, "feedback": "fb"},
+                                                         {"text": "c", "feedback": "fc"}]}]
+    html = teaching.quiz_html("ch", two)
+    assert '</div><div class="swl-question" data-swl="question" data-multi="1"><fieldset>' in html
+    assert html.count('data-multi="1"') == 1
+    j = teaching.journal_html("ch", [{"prompt": "P?"}, {"prompt": "Q?"}], "T")
+    assert '</textarea></div><div class="swl-jprompt">' in j
+    s = teaching.sorter_html("ch", "s", {"categories": ["Alpha", "Beta"], "items": [
+        {"text": "x", "answer": "Alpha", "feedback": "f"}, {"text": "y", "answer": ["Alpha", "Beta"], "feedback": "g"}]})
+    assert '</li><li class="swl-sort-item">' in s
+    assert '[{"answers":["Alpha"],"feedback":"f"},{"answers":["Alpha","Beta"],"feedback":"g"}]' in s
