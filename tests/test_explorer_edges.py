@@ -116,3 +116,34 @@ def test_funding_share_sentence_uses_the_first_and_the_last_share(monkeypatch):
     three = ({"label": "2010-11", "value": 45.3}, {"label": "2013-14", "value": 50.0}, {"label": "2016-17", "value": 54.4})
     monkeypatch.setattr(F, "shares", lambda: three)
     assert "rose from 45.3% to 54.4%." in F.funding_update("child-fte")["summary"]
+
+
+def test_update_functions_defaults_are_the_documented_first_view():
+    from swleadership import models as m
+    from swleadership.explorers import career as C
+    from swleadership.explorers import gender as G
+
+    assert G.pipeline_update() == G.pipeline_update("social-work", 2, 3)
+    assert G.shares_update() == G.shares_update("latest")
+    assert G.ethnicity_update() == G.ethnicity_update(2022, "E92000001")
+    assert P.pressures_update() == P.pressures_update("turnover_rate_fte", P.ENGLAND)
+    assert F.funding_update() == F.funding_update("adult-number")
+    assert C.career_update()["layout"]["title.text"] == "Leaving rate 12.5% a year → expected working life 8.0 years"
+    assert C.career_update()["traces"][C.T_POINT]["x"] == [8]
+    assert C.career_reverse_update()["layout"]["title.text"].startswith("Expected working life 8 years")
+    assert len(m.survival_curve(0.1)) == 41
+    assert b.rows("context_funding", "fall in spending on social care")["value"].tolist() == [3.0]
+    with pytest.raises(ValueError) as e:
+        b.parse_number("11", "steps", 0, 10)
+    assert str(e.value) == "Steps must be a number from 0 to 10; got '11'."
+
+
+def test_glue_defaults_to_a_hidden_record(monkeypatch):
+    import IPython.display
+
+    from swleadership.facts import GLUE_PREFIX, glue
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.append(kw["metadata"]["scrapbook"]))
+    glue("n", 1)
+    assert shown == [{"name": "n", "mime_prefix": GLUE_PREFIX}]
