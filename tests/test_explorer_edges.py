@@ -110,6 +110,7 @@ def test_one_row_picks_the_preferred_source_unless_told_which():
         b.rows("context_funding", "nope")
     assert str(e.value) == "data/context_funding.csv has no row with measure='nope', group=None"
     assert len(b.rows("context_funding", cut, preferred_only=False)) == 2
+    assert len(b.rows("context_funding", cut)) == 1  # preferred rows only, unless asked
 
 
 def test_funding_share_sentence_uses_the_first_and_the_last_share(monkeypatch):

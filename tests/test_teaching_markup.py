@@ -251,3 +251,16 @@ def test_several_blocks_sit_side_by_side():
         {"text": "x", "answer": "Alpha", "feedback": "f"}, {"text": "y", "answer": ["Alpha", "Beta"], "feedback": "g"}]})
     assert '</li><li class="swl-sort-item">' in s
     assert '[{"answers":["Alpha"],"feedback":"f"},{"answers":["Alpha","Beta"],"feedback":"g"}]' in s
+
+
+def test_option_orders_of_a_fixed_question_set_are_pinned():
+    """Eight made-up questions (four or five options, one or three right): the shuffle and the spreading of the
+    right answers over positions, pinned independently of the book's YAML."""
+    qs = [{"question": f"Question {i}?", "options": [
+        {"text": f"o{j}", "correct": j in ({0} if i % 3 else {0, 2, 3}), "feedback": "f"} for j in range(4 + i % 2)]}
+        for i in range(8)]
+    assert teaching.option_orders("demo", qs) == [
+        [0, 1, 3, 2], [0, 4, 1, 3, 2], [2, 0, 1, 3], [4, 0, 3, 2, 1], [3, 2, 0, 1], [3, 1, 4, 2, 0], [2, 3, 1, 0],
+        [2, 1, 3, 4, 0]]
+    assert 'data-chapter="14-adaptive"' in teaching.quiz("14-adaptive").html
+    assert 'id="swl-quiz-14-adaptive-1-0"' in teaching.quiz("14-adaptive").html
