@@ -23,12 +23,12 @@ CASES = {
     "missing_column.csv": ("career_length", ["missing_column.csv", "line 1", "field 'unit'", "no such column"]),
     "unknown_column.csv": ("career_length", ["unknown_column.csv", "line 1", "field 'comments'", "unknown column"]),
     "non_numeric_value.csv": ("career_length", ["non_numeric_value.csv", "row 2 (line 3)", "field 'value'", "'eight'", "expected a number"]),
-    "percent_over_100.csv": ("career_length", ["percent_over_100.csv", "row 2 (line 3)", "field 'value'", "'120'", "at most 100"]),
-    "negative_count.csv": ("career_length", ["negative_count.csv", "row 1 (line 2)", "field 'value'", "'-5'", "at least 0"]),
+    "percent_over_100.csv": ("career_length", ["percent_over_100.csv", "row 2 (line 3)", "field 'value'", "'120'", "expected a value of at most 100 (a percent value lies between 0 and 100)"]),
+    "negative_count.csv": ("career_length", ["negative_count.csv", "row 1 (line 2)", "field 'value'", "'-5'", "expected a value of at least 0 (a count or rate cannot be negative)"]),
     "empty_source.csv": ("career_length", ["empty_source.csv", "row 1 (line 2)", "field 'source_id'", "empty cell"]),
     "empty_text_source.csv": ("career_length", ["empty_text_source.csv", "row 2 (line 3)", "field 'source'", "empty cell"]),
     "unknown_source.csv": ("career_length", ["unknown_source.csv", "row 2 (line 3)", "field 'source_id'", "'nosuchsource'", "sources.csv"]),
-    "duplicate_key.csv": ("career_length", ["duplicate_key.csv", "row 2 (line 3)", "duplicate key", "already used in row 1"]),
+    "duplicate_key.csv": ("career_length", ["duplicate_key.csv", "row 2 (line 3)", "found a duplicate key (measure='turnover rate', group='children and family social workers', geography='Anytown', period='2023-10-01/2024-09-30', source_id='curtis2010') already used in row 1; expected a unique combination of measure, group, geography, period, source_id"]),
     "empty.csv": ("career_length", ["empty.csv", "empty file"]),
     "header_only.csv": ("career_length", ["header_only.csv", "header but no data rows"]),
     "wrong_delimiter.csv": ("career_length", ["wrong_delimiter.csv", "line 1", "semicolons", "expected commas"]),
@@ -39,12 +39,12 @@ CASES = {
     "malformed_period.csv": ("career_length", ["malformed_period.csv", "row 1 (line 2)", "field 'period'", "'Sept 2024'", "ISO 8601"]),
     "impossible_period.csv": ("career_length", ["impossible_period.csv", "row 1 (line 2)", "field 'period'", "'2024-13'", "real date"]),
     "formula_in_number.csv": ("career_length", ["formula_in_number.csv", "row 1 (line 2)", "field 'value'", "'=10+2'", "expected a number"]),
-    "both_source_columns.csv": ("career_length", ["both_source_columns.csv", "line 1", "both 'source' and 'source_id'"]),
+    "both_source_columns.csv": ("career_length", ["both_source_columns.csv", "line 1", "found both 'source' and 'source_id'"]),
     "unterminated_quote.csv": ("career_length", ["unterminated_quote.csv", "line 2", "malformed CSV", "double quotes"]),
-    "duplicate_header.csv": ("career_length", ["duplicate_header.csv", "line 1", "field 'value'", "used twice"]),
+    "duplicate_header.csv": ("career_length", ["duplicate_header.csv", "line 1", "field 'value'", "found a column name used twice; expected each column once"]),
     "areas_value_and_code.csv": ("children_workforce_areas", ["areas_value_and_code.csv", "row 1 (line 2)", "field 'turnover_rate_fte_suppression'", "both"]),
-    "areas_no_source.csv": ("children_workforce_areas", ["areas_no_source.csv", "line 1", "source", "no source column"]),
-    "areas_vacancy_over_100.csv": ("children_workforce_areas", ["areas_vacancy_over_100.csv", "row 1 (line 2)", "field 'vacancy_rate_fte'", "'140.2'", "at most 100"]),
+    "areas_no_source.csv": ("children_workforce_areas", ["areas_no_source.csv", "line 1", "field 'source_id': found no source column; expected a 'source_id' column (ids from sources.csv) or a 'source' column naming where the figures come from"]),
+    "areas_vacancy_over_100.csv": ("children_workforce_areas", ["areas_vacancy_over_100.csv", "row 1 (line 2)", "field 'vacancy_rate_fte'", "'140.2'", "at most 100 (a percentage lies between 0 and 100)"]),
     "areas_bad_level.csv": ("children_workforce_areas", ["areas_bad_level.csv", "row 1 (line 2)", "field 'geographic_level'", "'Council'", "Local authority"]),
     # one file per package rule and constraint, each breaking that rule alone
     "empty_value_no_code.csv": ("career_length", ["empty_value_no_code.csv", "row 2 (line 3)", "field 'value'", "empty cell", "a code in 'suppression'"]),
@@ -52,7 +52,7 @@ CASES = {
     "areas_negative_rate.csv": ("children_workforce_areas", ["areas_negative_rate.csv", "row 1 (line 2)", "field 'agency_rate_fte'", "'-0.1'", "at least 0"]),
     "start_after_end.csv": ("career_length", ["start_after_end.csv", "row 1 (line 2)", "field 'period_end'", "'2024-04-01'", "on or after period_start"]),
     "two_preferred.csv": ("career_length", ["two_preferred.csv", "row 2 (line 3)", "field 'preferred'", "2 preferred rows", "exactly one row with preferred=true"]),
-    "bad_boolean.csv": ("career_length", ["bad_boolean.csv", "row 2 (line 3)", "field 'preferred'", "'yes'", "false, true"]),
+    "bad_boolean.csv": ("career_length", ["bad_boolean.csv", "row 2 (line 3)", "field 'preferred'", "found 'yes'; expected one of: false, true"]),
     "empty_required.csv": ("career_length", ["empty_required.csv", "row 2 (line 3)", "field 'measure'", "empty cell", "required"]),
     "year_before_1990.csv": ("career_length", ["year_before_1990.csv", "row 1 (line 2)", "field 'year'", "'1989'", "at least 1990"]),
     "impossible_date.csv": ("career_length", ["impossible_date.csv", "row 1 (line 2)", "field 'period_end'", "'2024-02-30'", "YYYY-MM-DD"]),
@@ -246,6 +246,19 @@ def test_downloaded_bundled_table_can_be_uploaded_again():
     text = "\n".join([areas[0] + ",source"] + [line + ",DfE csww_indicators_2017_to_2025.csv" for line in areas[1:]])
     df = validate_upload(text.encode(), resource="children_workforce_areas", filename="areas.csv")
     assert len(df) == len(sd.load("children_workforce_areas"))
+
+
+def test_tab_separated_text_is_named_as_such():
+    with pytest.raises(DataError) as err:
+        validate_upload(b"measure\tgroup\tgeography\n1\t2\t3\n", resource="career_length", filename="t.csv")
+    assert str(err.value) == ("t.csv: line 1: found fields separated by tabs; expected commas (save as 'CSV UTF-8 "
+                              "(comma delimited)')")
+
+
+def test_only_data_tables_name_the_file():
+    with pytest.raises(DataError) as err:
+        validate_upload(b"a,b\n1,2\n", resource="sources", filename="x.csv")
+    assert err.value.file == "x.csv"
 
 
 def test_a_workbook_is_named_as_such():
