@@ -126,7 +126,8 @@ lab: $(STAMP)
 app: $(STAMP)
 	$(BIN)/python -m swleadership.voila_app --port=$(PORT)
 
-bench: $(STAMP) chromium
+bench: $(STAMP) chromium checkers
+	test -f tests/node/node_modules/lighthouse/cli/index.js || npm ci --prefix tests/node --no-audit --no-fund --ignore-scripts
 	$(BIN)/python -m swleadership.bench
 
 # The mutation-score benchmark (not part of `make test`): mutmut plants small bugs in models, data, facts, teaching

@@ -157,7 +157,8 @@ class SelfAssessment(_Shown):
             '<div class="swl-gaps" aria-live="polite"></div>',
             '<div class="swl-buttons"><button type="button" class="swl-download">Download my action plan (Markdown)</button> '
             '<button type="button" class="swl-clear">Clear my ratings</button></div>',
-            f'<p class="swl-note">Your ratings stay in this browser. {help_link("self-assessments", "How self-assessments work")}</p>',
+            f'<p class="swl-note">Your ratings for \u201c{_esc(self.title)}\u201d stay in this browser '
+            f'({help_link("self-assessments", "how self-assessments work")}).</p>',
             _json_script(payload, "swl-data"),
             "</section>",
         ])

@@ -246,8 +246,11 @@ def explorer_tables_html(site: Path, pack: Pack, h: Handout) -> str:
             tables = ex.find_all("table")
             body = "".join(_clean(t) for t in tables) or (
                 "<p>This explorer has no table view: project it, or work its model by hand as the chapter shows.</p>")
+            controls = ex.find(class_="swl-controls")
+            name = (controls.get("aria-label", "") if controls else "").removeprefix("Controls: ") or (
+                f'Explorer {str(ex.get("id", "")).removeprefix("swl-")}')
             parts.append(f'<div class="page"><p class="src">{h.title}</p><h1>{_html.escape(chapter)}</h1>'
-                         f'<h2>Explorer {_html.escape(str(ex.get("id", "")).removeprefix("swl-"))}</h2>{body}</div>')
+                         f'<h2>{_html.escape(name)}</h2>{body}</div>')
     if not parts:
         parts.append(f'<div class="page"><h1>{h.title}</h1><p>This part has no explorers.</p></div>')
     return _page(h.title, "".join(parts))

@@ -306,7 +306,7 @@ def _live_figure_class():
     def _swl_push(self):
         from plotly.io.json import to_json_plotly
 
-        fig = self.to_plotly_json()
+        fig = trim_template(self.to_plotly_json())  # a copy: only the template entries the figure uses
         data, layout = fig.get("data", []), fig.get("layout", {})
         preset = getattr(self, "_swl_preset_values", None)
         if preset:
@@ -354,6 +354,15 @@ def plotly_js_path():
     import plotly
 
     return pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def plotly_bundle_path():
+    """The book's partial plotly.js bundle (1.2 MB: the trace types in ``BUNDLED_TRACE_TYPES``; the wheel's full
+    plotly.js is 4.8 MB). ``make plotly-bundle`` builds it; tests/test_plotly_bundle.py checks its version and
+    that every figure uses only its trace types."""
+    from ._env import REPO_ROOT
+
+    return REPO_ROOT / "book" / "assets" / "vendor" / "plotly-swl.min.js"
 
 
 def live_figure(fig):

@@ -11,7 +11,9 @@
 4. Drops sphinx-thebe's inline settings snippet (thebe is off; the theme includes it twice).
 5. Rewrites sphinxcontrib-bibtex's bibliography markup (``role="list"`` with ``doc-biblioentry`` children),
    which axe-core reports as a critical ``aria-required-children`` violation, into a plain list.
-6. Resolves ``{eval}`name` `` for the book's named figures (``swleadership.facts``) at build time, from data/.
+6. Resolves ``{eval}`name` `` for the book's named figures (``swleadership.facts``) at build time, from data/,
+   and ``{eval}`cite.t("key")` `` / ``cite.p`` as sphinxcontrib-bibtex's ``{cite:t}``/``{cite:p}`` (linked
+   citations, listed on the References page; ``swleadership.citations``).
    myst-nb evaluates ``{eval}`` only in its "inline" execution mode; the book executes in "cache" mode, so the
    role falls back to myst-nb's own only for names that are not figures. In JupyterLab, jupyterlab-myst evaluates
    the same names in the kernel (the chapter's first cell imports them from ``swleadership.facts``).
@@ -83,15 +85,26 @@ def _eval_role():
     from docutils import nodes
     from myst_nb.ext.eval import EvalRoleAny
 
-    from . import facts
+    from . import citations, facts
 
     class FactEvalRole(EvalRoleAny):
-        """``{eval}`name` `` for a named figure: its text from data/ (``facts.text``); anything else: myst-nb's."""
+        """``{eval}`name` `` for a named figure: its text from data/ (``facts.text``); ``{eval}`cite.t("key")` ``
+        and ``cite.p``: sphinxcontrib-bibtex's ``{cite:t}``/``{cite:p}`` (``swleadership.citations``); anything
+        else: myst-nb's."""
+
+        def __call__(self, name, rawtext, text, lineno, inliner, options=None, content=()):
+            self.lineno = lineno
+            return super().__call__(name, rawtext, text, lineno, inliner, options, content)
 
         def run(self):
             name = self.text.strip()
             if name in facts.names():
                 return [nodes.inline(self.rawtext, facts.text(name), classes=["swl-figure"])], []
+            cited = citations.parse_expression(name)
+            if cited is not None:
+                kind, keys = cited
+                role = self.document.settings.env.get_domain("cite").role(kind)
+                return role(f"cite:{kind}", self.rawtext, ",".join(keys), self.lineno, self.inliner, {}, [])
             return super().run()
 
     return FactEvalRole()

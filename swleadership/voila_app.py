@@ -3,8 +3,8 @@
 ``python -m swleadership.voila_app [--port N]`` prints the index URL and serves ``notebooks/views/`` with the
 ``projector`` template (``share/voila/templates/projector``): no code, no Font Awesome CDN, a local plotly.js for
 the live figures. Each view's notebook is run in a kernel of its own for every open tab. With ``preheat`` (the
-default for ``make app``), Voilà keeps one kernel per view started and the view already run, so a view opens
-without waiting for Python; a second tab of the same view waits for the next kernel.
+default for ``make app``), Voilà keeps two kernels per view started and the view already run, so a view opens
+without waiting for Python, and so does a reload or a second tab (see ``POOL_SIZE``).
 """
 
 from __future__ import annotations
@@ -28,6 +28,16 @@ VIEWS_DIR = REPO_ROOT / "notebooks" / "views"
 SHARE = REPO_ROOT / "share"
 TEMPLATE = "projector"
 STATIC = SHARE / "voila" / "templates" / TEMPLATE / "static"
+#: Pre-heated kernels per view (started and run before anyone opens it), and the seconds Voilà waits after a
+#: view takes one before it starts its replacement. Two per view, so a reload (the connection banner asks for one)
+#: or a second tab finds one ready: with one kernel refilled 10 s after use, reopening a view at once took
+#: 9-16 s on a busy 2-core machine; with two, refilled after 2 s (the first figure is drawn by then), 2-5 s.
+#: Each waiting kernel holds about 50-100 MB.
+POOL_SIZE, FILL_DELAY = 2, 2
+PLOTLY_JS = "plotly-swl.min.js"  # the template's copy of the book's plotly.js bundle (index.html.j2 loads it)
+#: The JupyterLab extensions a projector view loads: ipywidgets' controls, Voilà's widget manager for them and
+#: anywidget (the live figures).
+EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8", "anywidget")
 
 
 def views() -> list[str]:
@@ -36,10 +46,11 @@ def views() -> list[str]:
 
 
 def prepare() -> None:
-    """Put plotly's own ``plotly.min.js`` (from the installed wheel) in the template's static folder."""
-    from .render import plotly_js_path
+    """Put the book's partial plotly.js bundle in the template's static folder: a quarter of plotly's full
+    ``plotly.min.js``, which a busy machine took seconds to parse before the first figure."""
+    from .render import plotly_bundle_path
 
-    src, dst = plotly_js_path(), STATIC / "plotly.min.js"
+    src, dst = plotly_bundle_path(), STATIC / PLOTLY_JS
     if not dst.exists() or dst.stat().st_size != src.stat().st_size:
         shutil.copyfile(src, dst)
 
@@ -61,10 +72,14 @@ def command(port: int, ip: str = "localhost", preheat: bool = True) -> list[str]
         # been idle for 2 minutes (a kernel with a tab open is never stopped).
         "--MappingKernelManager.cull_idle_timeout=120", "--MappingKernelManager.cull_interval=30",
         "--MappingKernelManager.cull_connected=False",
+        # Only the widget extensions a view uses. By default Voilà makes every page load every JupyterLab
+        # extension installed for `make lab`: jupyterlab-myst (2 MB of JavaScript) and jupyterlab-plotly's own
+        # 4.8 MB plotly.js (the live figures load the template's copy), which a busy 2-core machine spent
+        # seconds parsing before the first figure.
+        "--VoilaConfiguration.extension_allowlist=" + repr(list(EXTENSIONS)),
     ]
     if preheat:
-        # One kernel per view, started and run ahead; refilled 10 s after use, not while the page draws.
-        cmd += ["--preheat_kernel=True", "--pool_size=1", "--VoilaKernelManager.fill_delay=10"]
+        cmd += ["--preheat_kernel=True", f"--pool_size={POOL_SIZE}", f"--VoilaKernelManager.fill_delay={FILL_DELAY}"]
     return cmd
 
 
@@ -149,8 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             if server.preheat:
                 took = server.wait_ready()
                 print(f"\nAll {len(names)} views were ready {took:.0f} s after the start: a view now draws its first "
-                      "figure about 2-4 s after you open it (a second tab of the same view waits about 10 s more "
-                      "for its own kernel).\n", flush=True)
+                      "figure 1-5 s after you open it, and so does a reload or a second tab of it.\n", flush=True)
             else:
                 print("\nWithout pre-heated kernels a view takes 8-20 s to draw its first figure.\n", flush=True)
             return server.proc.wait()

@@ -169,6 +169,12 @@ def write_icon_fonts(outdir: Path) -> set[int]:
     # The theme's script replaced <i class="fa-solid fa-NAME"> by <svg class="svg-inline--fa fa-NAME">, dropping
     # "fa-solid", so its rule placing the search icon absolutely never applied; keep that icon in the flow.
     rules.append(".bd-search .fa-solid.fa-magnifying-glass{position:static}")
+    # Until the theme's script sets the colour mode, no mode is stored and the theme shows no mode icon at all; it
+    # then shows "auto". Show "auto" from the start, so that the header does not shift after the first paint.
+    rules.append('html[data-mode=""] .theme-switch-button .theme-switch[data-mode=auto]{display:inline}')
+    # Before the icon font arrives, each icon is as narrow as a fallback glyph; the header's buttons keep the width
+    # they have with the icon, so that nothing moves when it arrives.
+    rules.append(".article-header-buttons .btn{min-width:2.625rem;justify-content:center}")
     (static / ICON_CSS).write_text("\n".join(rules) + "\n", encoding="utf-8")
     trim_theme_css(static, {n for _p, n in used})
     return points

@@ -1,6 +1,7 @@
 """The bibliography: book/references.bib parses cleanly, every entry is complete, and every citation resolves.
 
-Citations are MyST roles in notebook Markdown cells and in book/*.md pages:
+Citations are inline expressions in notebook Markdown cells ({eval}`cite.t("key")`, {eval}`cite.p("key1,key2")`:
+swleadership.citations) and MyST roles in book/*.md pages:
 {cite}`key`, {cite:t}`key`, {cite:p}`key1,key2`, {cite:ts}`key`, {cite:ps}`key`, {cite:year}`key` ...
 """
 
@@ -13,14 +14,12 @@ import pybtex.database
 import pybtex.errors
 import pytest
 
+from swleadership import citations
 from tests._sources import markdown_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 BIB = ROOT / "book" / "references.bib"
 
-# {cite}, {cite:t}, {cite:p}, {cite:ts}, {cite:alp}, {cite:year} ... followed by a backtick-quoted key list.
-# A backtick just before the role means the role's name is being shown in a code span, e.g. `{cite:t}`.
-CITE_ROLE = re.compile(r"(?<!`)\{cite(?::[a-z]+)?\}`([^`]*)`")
 # Fenced code blocks (``` or ~~~ without a directive, or a code directive) hold no citations.
 CODE_FENCE = re.compile(
     r"^(`{3,}|~{3,})(?!\s*\{(?!code-cell|code-block|code\b|sourcecode|raw))[^\n]*\n.*?^\1\s*$",
@@ -32,13 +31,8 @@ NON_ENTRY_TYPES = {"string", "preamble", "comment"}
 
 
 def cited_keys(text: str) -> list[str]:
-    """Keys cited in one Markdown text. Pre/post text in braces ({see}key{p. 4}) is dropped."""
-    keys = []
-    text = CODE_FENCE.sub("", text)
-    for inner in CITE_ROLE.findall(text):
-        inner = re.sub(r"\{[^{}]*\}", "", inner)
-        keys.extend(k.strip() for k in inner.split(",") if k.strip())
-    return keys
+    """Keys cited in one Markdown text (swleadership.citations), outside code blocks."""
+    return citations.cited_keys(CODE_FENCE.sub("", text))
 
 
 @pytest.fixture(scope="module")
@@ -112,8 +106,11 @@ def test_cite_role_parser():
         "See {cite:t}`munro2011` and {cite:p}`lawler2007, rogowski2011`; {cite}`x2000`; {cite:ts}`y2001`.\n"
         "Write `{cite:t}` or `{cite:p}` to cite.\n"
         "```python\nprint('{cite:t}`notakey1999`')\n```\n"
+        'In a chapter: {eval}`cite.t("haworth2018")` and {eval}`cite.p("goodall2016,goodallpogrebna2015")`; '
+        "{eval}`sw_working_life` is a figure.\n"
     )
-    assert cited_keys(text) == ["munro2011", "lawler2007", "rogowski2011", "x2000", "y2001"]
+    assert cited_keys(text) == ["munro2011", "lawler2007", "rogowski2011", "x2000", "y2001", "haworth2018",
+                                "goodall2016", "goodallpogrebna2015"]
 
 
 def test_references_page_lists_the_bibliography():

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from swleadership import citations
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 
@@ -31,7 +33,6 @@ REQUIRED = [
 SEMINAR_BOX = ":::{admonition} For seminar leaders\n:class: dropdown\n"
 MIN_WORDS = 1000
 MIN_CITATIONS = 3
-CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 
 
 def toc_chapters() -> list[Path]:
@@ -121,10 +122,10 @@ def check_chapter(nb: dict, name: str) -> list[str]:
     if not any("swl-journal-answers" in c.get("metadata", {}).get("tags", []) and "remove-cell" in
                c.get("metadata", {}).get("tags", []) and c["cell_type"] == "markdown" for c in cells):
         problems.append(f"{name}: 'Reflection' needs a Markdown cell to write in (tags remove-cell, swl-journal-answers)")
-    cites = {k.strip() for s in md for group in CITE.findall(s) for k in group.split(",")}
+    cites = {k for s in md for k in citations.cited_keys(s)}
     if len(cites) < MIN_CITATIONS:
         problems.append(f"{name}: cites {len(cites)} works; at least {MIN_CITATIONS} expected")
-    if "{cite" not in _section_text(cells, "Further reading"):
+    if not citations.cited_keys(_section_text(cells, "Further reading")):
         problems.append(f"{name}: 'Further reading' must cite its works")
     words = sum(prose_words(s) for s in md)
     if words < MIN_WORDS:
@@ -214,7 +215,7 @@ def test_checker_fails_without_citations_or_prose():
     for c in nb["cells"]:
         if c["cell_type"] == "markdown":
             src = "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-            c["source"] = CITE.sub("", src)
+            c["source"] = citations.CITATION.sub("", src)
     assert any("cites 0 works" in p for p in check_chapter(nb, "example"))
     short = {"cells": [c for c in _example()["cells"] if c["cell_type"] == "code"][:1]}
     assert any("words of prose" in p for p in check_chapter(short, "short"))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from swleadership import citations
 from swleadership.figures import COMPONENTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +37,7 @@ def check_model(nb: dict, name: str) -> list[str]:
         problems.append(f"{name}: no exercise")
     if not re.search(r"\bquiz\(", code):
         problems.append(f"{name}: no quiz")
-    if not re.search(r"\{cite(:[a-z]+)?\}`", md):
+    if not citations.cited_keys(md):
         problems.append(f"{name}: no citation")
     return problems
 

@@ -1,5 +1,6 @@
 """Numbers in the prose: every {eval}`name` is a figure swleadership.facts knows, imported by its notebook,
-and the figures worked out from facts (DERIVED) match sums done by hand."""
+and the figures worked out from facts (DERIVED) match sums done by hand. The other {eval} expressions are
+citations ({eval}`cite.t("key")`, swleadership.citations), imported before the first one."""
 
 import json
 import re
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from swleadership import facts
+from swleadership import citations, facts
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -25,8 +26,24 @@ def test_every_eval_name_is_a_known_figure_imported_by_the_notebook(nb):
     code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
     assert "{glue" not in md, f"{nb.name}: {{glue:text}} left: run the number conversion (CONTRIBUTING.md)"
     for name in set(EVAL.findall(md)):
+        if citations.parse_expression(name):
+            continue  # a citation: see the test below
         assert name in facts.names(), f"{nb.name}: {{eval}}`{name}` is not in swleadership.facts"
         assert re.search(rf"\b{re.escape(name)}\b", code), f"{nb.name}: {name} is shown but never imported"
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem)
+def test_citations_are_imported_before_the_first_one(nb):
+    """JupyterLab runs the cells in order: ``cite`` must exist before a Markdown cell shows a citation."""
+    cells = _cells(nb)
+    first_code = next(i for i, c in enumerate(cells) if c["cell_type"] == "code")
+    first_cite = next((i for i, c in enumerate(cells) if c["cell_type"] == "markdown"
+                       and any(citations.parse_expression(e) for e in EVAL.findall("".join(c["source"])))), None)
+    if first_cite is None:
+        return
+    assert "from swleadership.citations import cite" in "".join(cells[first_code]["source"]), (
+        f"{nb.name}: the first code cell must import cite (from swleadership.citations import cite)")
+    assert first_code < first_cite, f"{nb.name}: cell {first_cite} cites before the import cell ({first_code})"
 
 
 def test_book_pages_use_only_known_names():

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from swleadership import citations
 from tests._sources import student_text_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +65,7 @@ def strip_markup(text: str) -> str:
     """Markdown roles and links reduced to the words a reader sees."""
     text = re.sub(r"\{(?:term|doc|ref|numref)\}`([^`<]*?)\s*<[^`]*>`", r"\1", text)    # {term}`shown <target>`
     text = re.sub(r"\{(?:term|doc|ref|numref)\}`([^`]*)`", r"\1", text)
-    text = re.sub(r"\{cite(?::[a-z]+)?\}`[^`]*`", " ", text)
+    text = citations.CITATION.sub(" ", text)
     text = re.sub(r"\{glue(?::[a-z]+)?\}`[^`]*`", " \u2026 ", text)                       # a number: a gap
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)                                 # [text](link)
     text = re.sub(r"<[^>]+>", " ", text)                                                 # HTML tags
@@ -85,11 +86,13 @@ GAP = re.compile(r"\u2026|\.\s?\.\s?\.|\[[^\]]*\]")
 def quotations(text: str) -> list[tuple[int, int, str]]:
     """(start, end, inner text) of each quoted passage, outermost first, not overlapping."""
     found: list[tuple[int, int, str]] = []
+    # A citation's own quotation marks ({eval}`cite.p("key")`) quote nothing: blanked, keeping every position.
+    masked = citations.CITATION.sub(lambda m: " " * len(m.group(0)), text)
     for rx in QUOTES:
-        for m in rx.finditer(text):
+        for m in rx.finditer(masked):
             if any(s <= m.start() < e for s, e, _ in found):
                 continue
-            found.append((m.start(), m.end(), m.group(1)))
+            found.append((m.start(), m.end(), text[m.start(1):m.end(1)]))
     return sorted(found)
 
 
@@ -110,11 +113,8 @@ def quote_matches(quote: str, paper: str) -> bool:
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\u201d\"'\u2019)]*\s+(?=[A-Z\u201c\"'\u2018({*-])")
-CITES = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
-
-
 def _keys(text: str) -> set[str]:
-    return {k.strip() for group in CITES.findall(text) for k in group.split(",")}
+    return set(citations.cited_keys(text))
 
 
 def _names_paper(text: str) -> bool:
@@ -137,7 +137,8 @@ def quotes_attributed_to_the_paper(text: str) -> list[str]:
             s0, s1 = next(((a, b) for a, b in sentences if a <= start < b), (0, len(para)))
             sentence = para[s0:start] + " " + para[end:max(s1, end)]     # the words around the quotation
             keys = _keys(sentence)
-            right_after = _keys(para[end:end + 60].split("\n")[0][:60]) if CITES.match(para[end:].lstrip(" ,")) else set()
+            cited_after = citations.CITATION.match(para[end:].lstrip(" ,"))
+            right_after = _keys(cited_after.group(0)) if cited_after else set()
             if right_after and PAPER_KEY not in right_after:
                 continue                     # "…" {cite:p}`other2019`: quoted from another source
             if _names_paper(sentence) or (para_cites_paper and not keys):

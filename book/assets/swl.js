@@ -522,7 +522,10 @@
         }
       });
       h.push("</section>");
-      view.innerHTML = h.join("");
+      var html = h.join("");
+      // The page carries the empty portfolio as its own markup, so that nothing moves as the page loads;
+      // it is replaced only when this browser has saved something.
+      if (view.innerHTML !== html) { view.innerHTML = html; }
     }
     render();
     if (!store()) { status.textContent = "This browser does not allow saving, so there is nothing to gather here."; }

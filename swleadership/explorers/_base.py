@@ -91,7 +91,10 @@ def source_short(source_id: str) -> str:
 
 
 def sources_html(source_ids, lead: str = "Sources") -> str:
-    """A compact list of sources (title, publisher, date, how read, link) as HTML."""
+    """A compact list of sources (title, publisher, date, how read, link) as HTML.
+
+    In the book it is a closed box (a reader opens it to check a figure); live, it sits in the explorer's own
+    collapsed panel."""
     seen, items = set(), []
     for sid in source_ids:
         if not sid or sid in seen:
@@ -103,6 +106,9 @@ def sources_html(source_ids, lead: str = "Sources") -> str:
         how = f" [{esc(s['how_read'])}]" if s.get("how_read") else ""
         date = f" ({esc(s['date'])})" if s.get("date") else ""
         items.append(f"<li>{esc(s['title'])}. {esc(s['publisher'])}{date}{how}.{link}</li>")
+    if in_book_build():
+        return (f'<details class="swl-sources"><summary>{esc(lead)} (all figures from the book\'s data/ folder)'
+                f'</summary><ul>{"".join(items)}</ul></details>')
     return f'<div class="swl-sources"><p><strong>{esc(lead)}</strong> (all figures from the book\'s data/ folder):</p><ul>{"".join(items)}</ul></div>'
 
 
@@ -183,8 +189,8 @@ def summary_html(text: str) -> str:
 def live_note(kind: str) -> str:
     """The line a static explorer shows about its live version (details on the help page)."""
     return (
-        f'<p class="swl-note">The controls switch between prepared views ({esc(kind)}). To try your own values, '
-        f'open the chapter live: {help_link("explorers", "how to open a chapter live")}.</p>'
+        f'<p class="swl-note">The controls switch between prepared views ({esc(kind)}); to try your own values, '
+        f'open the chapter live ({help_link("explorers", "how")}).</p>'
     )
 
 
@@ -327,6 +333,70 @@ class WorkforceExplorer:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} id={self.id!r}: display it in a notebook>"
+
+    def notes_in(self, chapter: str, what: str) -> NotesElsewhere:
+        """This explorer on a second page: its notes, assumptions and sources stay in ``chapter``, the page that
+        teaches it, and a link says so; ``what`` names the explorer in that line (e.g. "The career-length model").
+        The controls, figure, readout, text alternative and data tables stay. In one line of a notebook::
+
+            career_length_explorer().notes_in("33-recruitment-retention", "The career-length model")
+        """
+        return NotesElsewhere(self, chapter, what)
+
+
+class NotesElsewhere:
+    """An explorer shown again (see :meth:`WorkforceExplorer.notes_in`); live, it is the whole explorer."""
+
+    #: Parts of the static face that belong to the chapter that teaches the explorer (CSS classes and the
+    #: collapsed panels other than data tables).
+    DROP = ("swl-sources", "swl-notes", "swl-note")
+    KEEP = ("swl-areas-status", "swl-areas-notes")    # written by the page's script as the controls change
+
+    def __init__(self, explorer: WorkforceExplorer, chapter: str, what: str):
+        self.explorer, self.chapter, self.what = explorer, chapter, what
+
+    def static_html(self) -> str:
+        from bs4 import BeautifulSoup
+
+        from ..teaching import load_activities
+
+        soup = BeautifulSoup(self.explorer.static_html(), "html.parser")
+        for el in soup.select(", ".join(f".{c}" for c in self.DROP)):
+            if not any(k in (el.get("class") or []) for k in self.KEEP):
+                el.decompose()
+        for det in soup.find_all("details"):
+            if not det.summary.get_text().startswith("Data table"):
+                det.decompose()
+        # The text alternative stays the plot's accessible name (aria-label); on the page it folds away.
+        for cap in soup.select("figcaption.swl-alt"):
+            text = cap.get_text()
+            cap.clear()
+            box = soup.new_tag("details")
+            summary = soup.new_tag("summary")
+            summary.string = "The figure in words"
+            box.append(summary)
+            para = soup.new_tag("p")
+            para.string = text
+            box.append(para)
+            cap.append(box)
+        title = load_activities(self.chapter).get("title") or self.chapter
+        root = soup.find(class_="swl-workforce") or soup
+        line = BeautifulSoup(
+            f'<p class="swl-note">{esc(self.what)}: its assumptions, how to read it and its sources are in '
+            f'<a href="{esc(self.chapter)}.html#{esc(root.get("id", ""))}">{esc(title)}</a>.</p>', "html.parser")
+        root.insert(0, line)
+        return str(soup)
+
+    def live(self):
+        return self.explorer.live()
+
+    def _ipython_display_(self):
+        from IPython.display import HTML, display
+
+        if in_book_build():
+            display(HTML(self.static_html()))
+        else:
+            display(self.live())
 
 
 def timings(fn: Callable[[], Any], repeats: int) -> dict[str, float]:

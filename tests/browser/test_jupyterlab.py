@@ -2,7 +2,8 @@
 
 For three chapters (the prose standard, the figures-heavy recruitment chapter and the explorer chapter) the test
 opens the notebook, runs all cells, and checks what a student reads: no raw MyST (roles, directives, fences),
-every {eval} figure shown as its value from data/, solutions closed until opened, and, in the explorer chapter, an
+every {eval} figure shown as its value from data/, every citation as its author and year (the book's text, never
+a bare key such as "haworth2018"), solutions closed until opened, and, in the explorer chapter, an
 ipywidgets control that changes the figure. Every request to another host is blocked and recorded: there must be
 none. Times (open -> first Markdown rendered, run all -> last cell done) are printed (pytest -s shows them).
 """
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from swleadership import facts
+from swleadership import citations, facts
 from swleadership._env import BOOK_BUILD_VAR
 from swleadership.voila_bench import FINGERPRINT_JS
 
@@ -81,10 +82,20 @@ def lab():
         yield base
 
 
-def _eval_names(nb: str) -> set[str]:
+def _markdown(nb: str) -> str:
     cells = json.loads((ROOT / "notebooks" / nb).read_text(encoding="utf-8"))["cells"]
-    md = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    return set(re.findall(r"\{(?:eval|glue:text)\}`([^`]+)`", md))
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def _eval_names(nb: str) -> set[str]:
+    """The figures a chapter shows with {eval} (citations, also {eval} expressions, are checked apart)."""
+    names = set(re.findall(r"\{(?:eval|glue:text)\}`([^`]+)`", _markdown(nb)))
+    return {n for n in names if citations.parse_expression(n) is None}
+
+
+def bare_keys(text: str, keys: set[str]) -> set[str]:
+    """The bibliography keys that show in ``text`` as they are ("haworth2018"), not as an author and year."""
+    return {k for k in keys if re.search(rf"(?<![\w/#]){re.escape(k)}(?!\w)", text)}
 
 
 def _run_all(page) -> None:
@@ -115,6 +126,8 @@ def test_chapter_reads_cleanly_in_jupyterlab(nb, lab, new_page):
     # textContent: what the rendered cells hold, including closed drop-downs (solutions use figures too).
     all_text = f"() => Array.from(document.querySelectorAll({RENDERED!r})).map(e => e.textContent)"
     values = sorted({facts.text(n) for n in _eval_names(nb)})
+    cited = citations.citations(_markdown(nb))
+    values += sorted({citations.text(kind, keys) for kind, keys in cited})
     try:  # expressions are evaluated as each Markdown cell runs; give the last ones a moment
         page.wait_for_function(f"(vals) => {{ const t = ({all_text})().join('\\n');"
                                " return vals.every(v => t.includes(v)); }", arg=values, timeout=60_000)
@@ -128,6 +141,19 @@ def test_chapter_reads_cleanly_in_jupyterlab(nb, lab, new_page):
     shown = "\n".join(texts)
     missing = {n: facts.text(n) for n in _eval_names(nb) if facts.text(n) not in shown}
     assert missing == {}, f"{nb}: figures not shown as their values: {missing}"
+
+    # Citations: author and year, as the book prints them; never a bare bibliography key.
+    keys = {k for _, ks in cited for k in ks}
+    assert keys, f"{nb}: no citations found in the chapter's source"
+    bare = bare_keys(shown, keys)
+    assert bare == set(), f"{nb}: citations shown as bare keys: {sorted(bare)[:8]}"
+    unshown = sorted({citations.text(k, ks) for k, ks in cited} - {v for v in values if v in shown})
+    assert unshown == [], f"{nb}: citations not shown as author and year: {unshown[:5]}"
+    # A reader sees one: the paper's own citation, in a paragraph on screen.
+    paper = next(t for t in (citations.text("p", ["haworth2018"]), citations.text("t", ["haworth2018"])) if t in shown)
+    on_screen = page.evaluate("""(t) => Array.from(document.querySelectorAll('.jp-MarkdownCell :is(p, li)'))
+        .filter(e => e.textContent.includes(t) && e.checkVisibility()).length""", paper)
+    assert on_screen > 0, f"{nb}: {paper!r} is in no visible paragraph"
 
     # Solutions: closed until opened, then readable.
     details = page.locator(".jp-MarkdownCell details")

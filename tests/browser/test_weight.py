@@ -152,3 +152,43 @@ def test_precompressed_copies_match(site_dir):
         data = f.read_bytes()
         assert gzip.decompress((f.parent / (f.name + ".gz")).read_bytes()) == data, f
         assert brotli.decompress((f.parent / (f.name + ".br")).read_bytes()) == data, f
+
+
+# Layout shift: Lighthouse (mobile) weighs cumulative layout shift at a quarter of its performance score, and a
+# page that moves while the student starts to read is hard to follow. Every page, as a phone first shows it: the
+# shifts Chromium reports in the first moments after load (no input, no scrolling) add up to at most 0.1, the
+# threshold Lighthouse and Core Web Vitals call good.
+CLS_GOOD = 0.1
+_CLS_OBSERVER = """window.__swlShifts = [];
+new PerformanceObserver(list => { for (const e of list.getEntries()) {
+  if (!e.hadRecentInput) window.__swlShifts.push({value: e.value, nodes: e.sources.map(s => s.node && s.node.nodeType === 1
+    ? s.node.tagName.toLowerCase() + (s.node.className ? '.' + String(s.node.className).split(' ').join('.') : '') : '')});
+} }).observe({type: 'layout-shift', buffered: true});"""
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    context.add_init_script(_CLS_OBSERVER)
+    yield context
+    context.close()
+
+
+def _all_pages():
+    from tests.conftest import SITE
+
+    return [_rel(SITE, p) for p in content_pages(SITE)] if SITE.is_dir() else []
+
+
+@pytest.mark.parametrize("rel", _all_pages())
+def test_page_does_not_shift_as_it_loads(rel, compressed, phone):
+    page = phone.new_page()
+    try:
+        page.goto(f"{compressed}/{rel}", wait_until="load")
+        page.wait_for_timeout(1500)  # swl.js, the theme and any late style settle
+        shifts = page.evaluate("window.__swlShifts")
+    finally:
+        page.close()
+    total = sum(s["value"] for s in shifts)
+    assert total <= CLS_GOOD, (f"{rel}: the page shifts by {total:.3f} as it loads on a phone (good is <= {CLS_GOOD});"
+                               f" moved: {[s['nodes'] for s in shifts]}")
