@@ -20,13 +20,13 @@ DATA = HERE.parent / "data"
 
 # file -> (resource, fragments the message must contain)
 CASES = {
-    "missing_column.csv": ("career_length", ["missing_column.csv", "line 1", "field 'unit'", "no such column"]),
-    "unknown_column.csv": ("career_length", ["unknown_column.csv", "line 1", "field 'comments'", "unknown column"]),
+    "missing_column.csv": ("career_length", ["missing_column.csv", "line 1", "field 'unit': found no such column; expected a 'unit' column (required in career_length)\nExpected columns: measure, group", "How to fix: Rename or remove the columns"]),
+    "unknown_column.csv": ("career_length", ["unknown_column.csv", "line 1", "field 'comments': found an unknown column; expected one of the columns of career_length\nExpected columns:", "How to fix: Rename or remove the columns"]),
     "non_numeric_value.csv": ("career_length", ["non_numeric_value.csv", "row 2 (line 3)", "field 'value'", "'eight'", "expected a number"]),
     "percent_over_100.csv": ("career_length", ["percent_over_100.csv", "row 2 (line 3)", "field 'value'", "'120'", "expected a value of at most 100 (a percent value lies between 0 and 100)"]),
     "negative_count.csv": ("career_length", ["negative_count.csv", "row 1 (line 2)", "field 'value'", "'-5'", "expected a value of at least 0 (a count or rate cannot be negative)"]),
     "empty_source.csv": ("career_length", ["empty_source.csv", "row 1 (line 2)", "field 'source_id'", "empty cell"]),
-    "empty_text_source.csv": ("career_length", ["empty_text_source.csv", "row 2 (line 3)", "field 'source'", "empty cell"]),
+    "empty_text_source.csv": ("career_length", ["empty_text_source.csv", "row 2 (line 3)", "field 'source': found an empty cell; expected text naming the source of this row's figures"]),
     "unknown_source.csv": ("career_length", ["unknown_source.csv", "row 2 (line 3)", "field 'source_id'", "'nosuchsource'", "sources.csv"]),
     "duplicate_key.csv": ("career_length", ["duplicate_key.csv", "row 2 (line 3)", "found a duplicate key (measure='turnover rate', group='children and family social workers', geography='Anytown', period='2023-10-01/2024-09-30', source_id='curtis2010') already used in row 1; expected a unique combination of measure, group, geography, period, source_id"]),
     "empty.csv": ("career_length", ["empty.csv", "empty file"]),
@@ -39,7 +39,7 @@ CASES = {
     "malformed_period.csv": ("career_length", ["malformed_period.csv", "row 1 (line 2)", "field 'period'", "'Sept 2024'", "ISO 8601"]),
     "impossible_period.csv": ("career_length", ["impossible_period.csv", "row 1 (line 2)", "field 'period'", "'2024-13'", "real date"]),
     "formula_in_number.csv": ("career_length", ["formula_in_number.csv", "row 1 (line 2)", "field 'value'", "'=10+2'", "expected a number"]),
-    "both_source_columns.csv": ("career_length", ["both_source_columns.csv", "line 1", "found both 'source' and 'source_id'"]),
+    "both_source_columns.csv": ("career_length", ["both_source_columns.csv", "line 1", "field 'source': found both 'source' and 'source_id'; expected one of them: 'source_id' (ids from sources.csv) or 'source' (free text)\nHow to fix: Keep one of the two columns."]),
     "unterminated_quote.csv": ("career_length", ["unterminated_quote.csv", "line 2", "malformed CSV", "double quotes"]),
     "duplicate_header.csv": ("career_length", ["duplicate_header.csv", "line 1", "field 'value'", "found a column name used twice; expected each column once"]),
     "areas_value_and_code.csv": ("children_workforce_areas", ["areas_value_and_code.csv", "row 1 (line 2)", "field 'turnover_rate_fte_suppression'", "both"]),
@@ -288,6 +288,12 @@ def test_nothing_bundled_changes_when_loads_and_uploads_fail(tmp_path):
     with pytest.raises(DataError, match="career_length.csv"):
         sd.validate_package(broken)
     assert _hash_data() == before
+
+
+def test_a_wrong_delimiter_is_one_structured_problem():
+    with pytest.raises(DataError) as err:
+        validate_upload(BAD / "wrong_delimiter.csv", resource="career_length")
+    assert err.value.problems == [{"row": None, "line": 1, "field": None, "found": "semicolons", "expected": "commas"}]
 
 
 def test_error_type_carries_structured_problems():
