@@ -56,6 +56,7 @@ CASES = {
     "empty_required.csv": ("career_length", ["empty_required.csv", "row 2 (line 3)", "field 'measure'", "empty cell", "required"]),
     "year_before_1990.csv": ("career_length", ["year_before_1990.csv", "row 1 (line 2)", "field 'year'", "'1989'", "at least 1990"]),
     "impossible_date.csv": ("career_length", ["impossible_date.csv", "row 1 (line 2)", "field 'period_end'", "'2024-02-30'", "YYYY-MM-DD"]),
+    "duplicate_key_text_source.csv": ("career_length", ["duplicate_key_text_source.csv", "row 2 (line 3): found a duplicate key (measure='turnover rate', group='children and family social workers', geography='Anytown', period='2024', source='Anytown Council report') already used in row 1"]),
     "unknown_qualifier.csv": ("career_length", ["unknown_qualifier.csv", "row 1 (line 2)", "field 'qualifier'", "'roughly'", "nearly"]),
 }
 
