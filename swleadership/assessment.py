@@ -132,7 +132,7 @@ class SelfAssessment(_Shown):
                                  "angularaxis": {"tickfont": {"size": 11}}},
                           legend={"orientation": "h", "y": -0.1})
         return narrow(fig, layout={"margin.l": 80, "margin.r": 80, "margin.t": 90, "margin.b": 60,
-                                   "polar.angularaxis.tickfont.size": 10})
+                                   "polar.angularaxis.tickfont.size": 11})
 
     def static_html(self) -> str:
         opts = '<option value="">not rated</option>' + "".join(f'<option value="{k}">{k}</option>' for k in range(1, 6))

@@ -37,9 +37,11 @@ def narrow(fig, layout: dict | None = None, traces: dict | None = None):
     """Give ``fig`` its own overrides for narrow screens (< 560 px), applied by ``swl.js`` (``fitFigure``).
 
     ``layout`` holds dotted layout keys (``{"yaxis.range": [0, 5]}``), ``traces`` maps a trace index to dotted
-    trace keys (``{2: {"textfont.size": 10}}``). On wider screens the figure's own values are restored. Besides
-    these, every figure gets the shared fit: wrapped title, legend entries and category labels, legends at the
-    foot, and fixed margins shrunk on a narrow screen.
+    trace keys (``{2: {"textfont.size": 12}}``; ``"_wrap": px`` wraps the trace's text to that width). On wider
+    screens the figure's own values are restored. Besides these, every figure gets the shared fit (``fitFigure``
+    in swl.js): wrapped title, legend entries, labels and bar values, legends at the foot, thinner ticks, fixed
+    margins shrunk and the figure made taller as its labels need on a narrow screen. Keep text at 11 px or more:
+    tests/browser/test_figure_fit.py fails on smaller figure text.
     """
     meta = dict(fig.layout.meta or {}) if isinstance(fig.layout.meta, dict) else {}
     meta["swl_narrow"] = {"layout": dict(layout or {}),

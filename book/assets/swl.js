@@ -540,10 +540,17 @@
   /* ------------------------------------------------------------------ figure fit (phone and laptop)
    * Plotly redraws a responsive figure at its new width but never re-wraps text. fitFigure() adapts each of the
    * book's figures (.swl-plot) to the width it is drawn at, after it is drawn, on resize, and after every
-   * explorer state: it wraps the title, legend entries, long category labels and heatmap cell text to the space
-   * they have; it puts legends that sit below the plot at the foot of the figure; on narrow screens (< 560 px)
-   * it shrinks fixed margins to let automargin size them and applies the figure's own narrow overrides
-   * (layout.meta.swl_narrow = {layout: {...}, traces: {"0": {...}}}, set by swleadership.render.narrow()). */
+   * explorer state, in a few passes that each read where plotly put things in the last drawing (_size):
+   * - it wraps the title (placed at the top, measured), legend entries, category labels, axis titles, panel
+   *   titles and notes, heatmap cell text and bar values to the room they have inside the figure;
+   * - it puts legends that sit below the plot at the foot of the figure, and thins crowded numeric ticks;
+   * - bar values go beside the bar, inside it, or onto two lines, whichever fits;
+   * - on narrow screens (< 560 px) it shrinks fixed margins, starts panel titles at the figure's left edge,
+   *   applies the figure's own narrow overrides (layout.meta.swl_narrow = {layout: {...}, traces: {"0": {...}}},
+   *   set by swleadership.render.narrow()) and makes the figure taller, so that the plot keeps the height the
+   *   figure gave it after the legend and labels take their room, stacked panels keep room between them for
+   *   their labels, and each category keeps room for its label's lines. The figure's box follows its height.
+   * When it is done it marks the graph div data-swl-fit="narrow|wide" (the browser tests wait for that). */
   var NARROW = 560;
   var measureCtx = null;
 
@@ -562,9 +569,6 @@
     });
     if (cur) { lines.push(cur); }
     return lines.join("<br>");
-  }
-  function getPath(obj, path) {
-    return path.split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, obj);
   }
 
   /* A list that stands in for a categorical figure on narrow screens (the comparison matrix): its items
@@ -588,12 +592,61 @@
     });
   }
 
-  function fitFigure(gd) {
-    if (!window.Plotly || !gd || !gd._fullLayout || gd._swlBusy) { return; }
+  /* The room a piece of text anchored at `px` (from the figure's left) has inside a figure `W` px wide. */
+  function roomAt(px, anchor, W) {
+    if (anchor === "left") { return W - px; }
+    if (anchor === "right") { return px; }
+    return 2 * Math.min(px, W - px);
+  }
+  /* The pixel position (from the figure's left) of an annotation's x, and its anchor as plotly resolves it. */
+  function annotationX(fl, a) {
+    var S = fl._size, ref = a.xref || "x", x = a.x == null ? 0.5 : a.x, px;
+    if (ref === "paper") { px = S.l + x * S.w; }
+    else {
+      var ax = fl[ref.replace(/ domain$/, "").replace(/^x/, "xaxis")];
+      if (!ax || !ax._length) { return null; }
+      px = / domain$/.test(ref) ? ax._offset + x * ax._length : ax._offset + ax.l2p(ax.d2l ? ax.d2l(x) : x);
+    }
+    var anchor = a.xanchor || "auto";
+    if (anchor === "auto") { anchor = ref === "paper" ? (x < 1 / 3 ? "left" : x > 2 / 3 ? "right" : "center") : "center"; }
+    return { px: px, anchor: anchor };
+  }
+  function linesOf(s) { return String(s == null ? "" : s).split(/<br\s*\/?>/i); }
+  function widest(texts, size, family) {
+    var w = 0;
+    texts.forEach(function (s) { linesOf(s).forEach(function (l) { w = Math.max(w, textWidth(l, size, family)); }); });
+    return w;
+  }
+
+  var MAX_PASSES = 4;
+
+  /* A title placed from the top of the figure: where its anchor must go (px from the top) for the text to start
+   * 8 px down, and how tall it is. plotly places a title of several lines about its first line, whatever the
+   * anchor, so this is measured on the drawing when it shows the same text (else estimated from `height`). */
+  function titleBlock(gd, text, height) {
+    var fl = gd._fullLayout, el = gd.querySelector(".g-gtitle .gtitle");
+    if (el && fl.title && fl.title.yref === "container" && fl.title.text === text) {
+      var r = el.getBoundingClientRect(), g = gd.getBoundingClientRect();
+      if (r.height > 0) {
+        var anchor = (1 - fl.title.y) * fl.height, off = (r.top - g.top) - anchor;
+        return { down: 8 - off, height: r.height };
+      }
+    }
+    return { down: 10 + height, height: height };
+  }
+
+  /* Fit one figure to the width it is drawn at. Each pass reads where plotly put things in the last drawing
+   * (`_fullLayout._size`, after automargin) and corrects what does not fit; it runs again until nothing changes. */
+  function fitFigure(gd, pass) {
+    if (!window.Plotly || !gd || !gd._fullLayout) { return; }
+    if (gd._swlBusy) { gd._swlFitAgain = true; return; }
+    pass = pass || 0;
     syncCategoryList(gd);
     var L = gd.layout, fl = gd._fullLayout, W = gd.clientWidth || fl.width;
     if (!W) { return; }
+    var S = fl._size || { l: 0, r: 0, t: 0, b: 0, w: W, h: fl.height };
     var narrow = W < NARROW, family = fl.font.family, meta = (L.meta && L.meta.swl_narrow) || null;
+    var metaLayout = (meta && meta.layout) || {};
     var lay = {}, traces = {};
     if (!gd._swlBase) {
       var m = L.margin || {};
@@ -601,11 +654,11 @@
         margin: { l: m.l == null ? 80 : m.l, r: m.r == null ? 80 : m.r, t: m.t == null ? 100 : m.t, b: m.b == null ? 80 : m.b },
         titleSize: getPath(L, "title.font.size") || (fl.font.size || 12) * 1.4,
         legend: JSON.parse(JSON.stringify(L.legend || {})),
-        names: (gd.data || []).map(function (t) { return t.name; }),
-        meta: {}, metaTraces: {}
+        height: L.height != null ? L.height : fl.height,
+        meta: {}, metaTraces: {}, barText: {}
       };
       if (meta) {
-        Object.keys(meta.layout || {}).forEach(function (k) { gd._swlBase.meta[k] = getPath(L, k); });
+        Object.keys(metaLayout).forEach(function (k) { gd._swlBase.meta[k] = getPath(L, k); });
         Object.keys(meta.traces || {}).forEach(function (i) {
           gd._swlBase.metaTraces[i] = {};
           Object.keys(meta.traces[i]).forEach(function (k) { gd._swlBase.metaTraces[i][k] = getPath(gd.data[+i], k); });
@@ -613,9 +666,11 @@
       }
     }
     var base = gd._swlBase;
+    // A height set by the figure's own code (an explorer's state) is its height from now on; this fit's is not.
+    if (L.height != null && L.height !== gd._swlFitH && L.height !== metaLayout.height) { base.height = L.height; }
     // The figure's own overrides for narrow screens (or its original values on wide ones).
     if (meta) {
-      Object.keys(base.meta).forEach(function (k) { lay[k] = narrow ? meta.layout[k] : base.meta[k]; });
+      Object.keys(base.meta).forEach(function (k) { if (k !== "height") { lay[k] = narrow ? metaLayout[k] : base.meta[k]; } });
       Object.keys(base.metaTraces).forEach(function (i) {
         traces[i] = traces[i] || {};
         Object.keys(base.metaTraces[i]).forEach(function (k) {
@@ -623,10 +678,12 @@
         });
       });
     }
+    var ownH = (narrow && metaLayout.height) || base.height;
     var margin = narrow ? { l: Math.min(base.margin.l, 10), r: Math.min(base.margin.r, 20), t: Math.min(base.margin.t, 30), b: Math.min(base.margin.b, 20) }
                         : base.margin;
     ["l", "r", "t", "b"].forEach(function (k) { if (lay["margin." + k] === undefined) { lay["margin." + k] = margin[k]; } });
-    var plotW = Math.max(60, W - margin.l - margin.r);
+    var drawnHere = Math.abs(fl.width - W) < 1;  // the last drawing was at this width: its sizes are real
+    var plotW = Math.max(60, Math.min(W - margin.l - margin.r, drawnHere ? S.w : Infinity));
     // Title: left-aligned above the plot, wrapped clear of the toolbar, pushing the margin as it needs.
     var title = getPath(L, "title.text");
     if (title) {
@@ -634,8 +691,8 @@
       lay["title.text"] = wrapText(title, W - 56, size, getPath(fl, "title.font.family") || family);
       lay["title.font.size"] = size;
       lay["title.x"] = 0; lay["title.xref"] = "container"; lay["title.xanchor"] = "left";
-      lay["title.y"] = 1; lay["title.yref"] = "paper"; lay["title.yanchor"] = "bottom";
-      lay["title.automargin"] = true; lay["title.pad"] = { l: 8, b: 10 };
+      lay["title.yref"] = "container"; lay["title.yanchor"] = "bottom"; lay["title.automargin"] = false;
+      lay["title.pad"] = { l: 8 };
     }
     // Legends below the plot sit at the foot of the figure; on a narrow screen every legend goes there.
     var leg = base.legend, below = (leg.y != null && leg.y < 0) || (leg.orientation === "h" && leg.yanchor === "top");
@@ -649,38 +706,62 @@
         if (wrapped !== t.name) { traces[i] = traces[i] || {}; traces[i].name = wrapped; }
       });
     }
-    // Category labels wrap to the room they have.
+    // Category labels wrap to the room they have; crowded numeric ticks thin out.
+    var needPlotH = 0;
     Object.keys(fl).forEach(function (k) {
       if (!/^[xy]axis\d*$/.test(k)) { return; }
       var ax = fl[k], axL = L[k] || {};
-      if (!ax.visible || ax.showticklabels === false) { return; }
+      if (!ax.visible) { return; }
       var isY = k.charAt(0) === "y", tsize = (ax.tickfont && ax.tickfont.size) || fl.font.size || 12;
+      var frac = (ax.domain[1] - ax.domain[0]) || 1;
       var vals = axL.ticktext ? axL.tickvals : (ax.type === "category" ? ax._categories : null);
       var texts = axL.ticktext || (ax.type === "category" ? ax._categories : null);
-      if (!vals || !texts || !vals.length) { return; }
-      var room = isY ? (narrow ? 0.42 * W : Math.max(base.margin.l - 12, 0.28 * W))
-                     : Math.max(40, (plotW * ((ax.domain[1] - ax.domain[0]) || 1)) / vals.length - 8);
-      var wrapped = texts.map(function (s) { return wrapText(s, room, tsize, family); });
-      if (wrapped.join("|") !== texts.join("|")) {
-        lay[k + ".tickvals"] = vals.slice(); lay[k + ".ticktext"] = wrapped; lay[k + ".tickmode"] = "array";
+      if (ax.showticklabels !== false && vals && texts && vals.length) {
+        var room = isY ? (narrow ? 0.42 * W : Math.max(base.margin.l - 12, 0.28 * W))
+                       : Math.max(40, (plotW * frac) / vals.length - 8);
+        var wrapped = texts.map(function (s) { return wrapText(s, room, tsize, family); });
+        if (wrapped.join("|") !== texts.join("|")) {
+          lay[k + ".tickvals"] = vals.slice(); lay[k + ".ticktext"] = wrapped; lay[k + ".tickmode"] = "array";
+        }
+        lay[k + ".automargin"] = true;
+        if (isY) {
+          // Each category needs the height of its wrapped label: the plot grows on a narrow screen if it must.
+          var nl = Math.max.apply(null, wrapped.map(function (s) { return linesOf(s).length; }));
+          needPlotH = Math.max(needPlotH, (vals.length * (nl * tsize * 1.25 + 4)) / frac);
+        } else {
+          lay[k + ".tickangle"] = widest(wrapped, tsize, family) > room + 4 ? -90 : 0;
+        }
+      } else if (ax.showticklabels !== false && !isY && drawnHere && ax._length && (ax.type === "linear" || ax.type === "date")) {
+        // Numbers and dates: as many ticks as fit side by side (the figure's own step, or a multiple of it).
+        var own = base.dtick = base.dtick || {};
+        if (!(k in own)) { own[k] = axL.dtick === undefined ? null : axL.dtick; }
+        var labels = (ax._vals || []).map(function (v) { return v.text; });
+        var perTick = widest(labels.length ? labels : ["0000"], tsize, family) + 12;
+        var fit = Math.max(2, Math.floor(ax._length / perTick));
+        if (own[k] != null && typeof own[k] === "number") {
+          var span = Math.abs(ax.range[1] - ax.range[0]), step = own[k], mult = 1;
+          while (span / (step * mult) + 1 > fit && mult < 100) { mult = mult === 1 ? 2 : mult === 2 ? 5 : mult * 2; }
+          lay[k + ".dtick"] = step * mult;
+        } else if (own[k] == null) {
+          lay[k + ".nticks"] = narrow ? fit : (axL.nticks || 0);
+        }
+        lay[k + ".tickangle"] = narrow ? 0 : axL.tickangle;
+        if (lay[k + ".tickangle"] === undefined) { delete lay[k + ".tickangle"]; }
       }
-      lay[k + ".automargin"] = true;
-      if (!isY) {
-        var widest = Math.max.apply(null, wrapped.map(function (s) {
-          return Math.max.apply(null, s.split("<br>").map(function (w) { return textWidth(w, tsize, family); }));
-        }));
-        lay[k + ".tickangle"] = widest > room + 4 ? -90 : 0;
-      }
-      // Axis titles wrap to the axis' length.
+      // Axis titles wrap to the room they have: along the axis, and inside the figure for a centred title.
       var at = axL.title && (typeof axL.title === "string" ? axL.title : axL.title.text);
       if (at) {
-        var len = isY ? (fl.height - fl.margin.t - fl.margin.b) * ((ax.domain[1] - ax.domain[0]) || 1) : plotW * ((ax.domain[1] - ax.domain[0]) || 1);
+        // (An x axis' title is centred under it and may run past its ends, within the figure.)
+        var len = isY ? S.h * frac : plotW * frac;
+        if (!isY && drawnHere) { len = roomAt(S.l + ((ax.domain[0] + ax.domain[1]) / 2) * S.w, "center", W) - 8; }
         var asz = (ax.title && ax.title.font && ax.title.font.size) || fl.font.size || 12;
         var aw = wrapText(at, Math.max(60, len - 10), asz, family);
         if (aw !== at) { lay[k + ".title.text"] = aw; }
       }
     });
-    // Tick labels on top of the plot: the title goes above them, with room for both.
+    // Tick labels on top of the plot: the title goes above them, with room for both. A title placed from the top
+    // of the figure (titleDown px to its baseline) gets its position once the height is known.
+    var titleDown = 0, titleBelow = 0;
     var topAx = Object.keys(fl).filter(function (k) { return /^xaxis\d*$/.test(k) && fl[k].side === "top" && fl[k].visible; });
     if (title && topAx.length) {
       var tl = (lay["title.text"] || "").split("<br>").length, ts = lay["title.font.size"];
@@ -692,45 +773,100 @@
         var vert = lay[k + ".tickangle"] === -90 ? Math.max.apply(null, tt.map(function (s) { return textWidth(s, fs, family); })) : 0;
         depth = Math.max(depth, Math.max(n * fs * 1.3, vert) + 14);
       });
-      lay["title.yref"] = "container"; lay["title.yanchor"] = "bottom"; lay["title.automargin"] = false;
-      lay["title.y"] = 1 - (10 + tl * ts * 1.3) / (lay.height || fl.height); lay["title.pad"] = { l: 8 };
-      lay["margin.t"] = Math.ceil(tl * ts * 1.3 + 16 + depth);
+      titleBelow = depth;
     }
-    // Annotations without arrows (subplot titles, notes) wrap to the width they have.
+    // Annotations without arrows (subplot titles, notes) wrap to the width they have inside the figure.
+    // On a narrow screen a panel's title (centred over its panel, as make_subplots puts it) starts at the left edge
+    // of the figure instead, with the whole width for its lines; `_swl` keeps where it was, for wider screens.
     var annots = L.annotations || [], newAnn = null, annTop = 0;
+    function edit(i) { newAnn = newAnn || annots.map(function (x) { return Object.assign({}, x); }); return newAnn[i]; }
     annots.forEach(function (a, i) {
       if (!a.text || a.showarrow !== false) { return; }
       var asz = (a.font && a.font.size) || fl.font.size || 12;
+      var panelTitle = a.xref === "paper" && a.yref === "paper" && a.yanchor === "bottom" && (a._swl || a.xanchor === "center");
+      if (panelTitle && narrow && drawnHere && S.w > 0) {
+        var left = (8 - S.l) / S.w;
+        if (!a._swl || Math.abs(a.x - left) > 1e-3) {
+          var e = edit(i);
+          e._swl = a._swl || { x: a.x, xanchor: a.xanchor, align: a.align, yshift: a.yshift };
+          e.x = left; e.xanchor = "left"; e.align = "left"; e.yshift = 8;  // clear of the top tick label
+        }
+        a = (newAnn && newAnn[i]) || a;
+      } else if (a._swl && !narrow) {
+        var r = edit(i);
+        r.x = a._swl.x; r.xanchor = a._swl.xanchor; r.align = a._swl.align; r.yshift = a._swl.yshift; delete r._swl;
+        a = r;
+      }
       var room = (a.xref || "x").indexOf("paper") === 0 && (a.xanchor === "center" || a.xanchor == null) ? plotW - 10 : plotW / 2;
+      var where = drawnHere ? annotationX(fl, a) : null;
+      if (where) { room = (a._swl ? W - 16 : Math.min(room, roomAt(where.px, where.anchor, W) - 8)); }
       var w = wrapText(a.text, Math.max(60, room), asz, family);
-      if (w !== a.text) { newAnn = newAnn || annots.map(function (x) { return Object.assign({}, x); }); newAnn[i].text = w; }
-      if (a.yref === "paper" && a.y >= 0.98) { annTop = Math.max(annTop, w.split("<br>").length * asz * 1.3 + 10); }
+      if (w !== a.text) { edit(i).text = w; }
+      if (a.yref === "paper" && a.y >= 0.98) { annTop = Math.max(annTop, w.split("<br>").length * asz * 1.3 + 10 + (a.yshift || 0)); }
     });
     if (newAnn) { lay.annotations = newAnn; }
     var polar = Object.keys(fl).some(function (k) { return /^polar\d*$/.test(k); });
     if (title && !topAx.length && (annTop || polar)) {
-      var tl2 = (lay["title.text"] || "").split("<br>").length, ts2 = lay["title.font.size"];
-      lay["title.yref"] = "container"; lay["title.yanchor"] = "bottom"; lay["title.automargin"] = false;
-      lay["title.y"] = 1 - (10 + tl2 * ts2 * 1.3) / (lay.height || fl.height); lay["title.pad"] = { l: 8 };
-      lay["margin.t"] = Math.ceil(tl2 * ts2 * 1.3 + 16 + (polar ? (lay["margin.t"] || base.margin.t) * 0.6 : annTop));
+      titleBelow = polar ? (lay["margin.t"] || base.margin.t) * 0.6 : annTop;
     }
-    // Bar values written outside the bars go inside them when there is no room beside them.
-    (gd.data || []).forEach(function (t, i) {
-      if (t.type === "bar" && (t.textposition === "outside" || (gd._swlBarOut && gd._swlBarOut[i]))) {
-        gd._swlBarOut = gd._swlBarOut || {};
-        gd._swlBarOut[i] = true;
-        traces[i] = traces[i] || {};
-        traces[i].textposition = narrow ? "auto" : "outside";
-      }
+    // The title sits at the top of the figure, 8 px down; the plot starts below it and whatever sits between
+    // them (tick labels on top, panel titles, a polar plot's labels, a legend above the plot).
+    if (title) {
+      var tlines = linesOf(lay["title.text"]).length, tb = titleBlock(gd, lay["title.text"], tlines * lay["title.font.size"] * 1.3);
+      var legAbove = fl.showlegend && !(narrow || below) && fl.legend && fl.legend.yref !== "container" && fl.legend.y >= 1;
+      if (legAbove && !titleBelow) { titleBelow = (fl.legend._height || 0) + 6; }
+      titleDown = tb.down;
+      lay["margin.t"] = Math.ceil(Math.max(titleBelow ? 0 : margin.t, tb.height + 16 + titleBelow));
+    }
+    // Stacked panels: the gap between two holds the upper one's tick labels and axis title and the lower one's
+    // title (an annotation at its top); on a narrow screen the plot grows until it does.
+    var anns = lay.annotations || annots, panels = [];
+    Object.keys(fl).forEach(function (k) {
+      var ax = fl[k];
+      if (!/^xaxis\d*$/.test(k) || !ax.visible || ax.side === "top") { return; }
+      var ya = fl[String(ax.anchor || "y").replace(/^y/, "yaxis")];
+      if (ya && ya.domain) { panels.push({ k: k, ax: ax, y: ya.domain, x: ax.domain }); }
     });
+    panels.forEach(function (p) {
+      var q = null;
+      panels.forEach(function (c) {
+        var side = c.x[0] < p.x[1] && p.x[0] < c.x[1];
+        if (side && c.y[1] <= p.y[0] + 1e-6 && (!q || c.y[1] > q.y[1])) { q = c; }
+      });
+      var gap = q ? p.y[0] - q.y[1] : 0;
+      if (!q || gap <= 0.001) { return; }
+      var ax = p.ax, axL = L[p.k] || {}, tsize = (ax.tickfont && ax.tickfont.size) || fl.font.size || 12;
+      var below = 0;
+      if (ax.showticklabels !== false) {
+        var tt = lay[p.k + ".ticktext"] || axL.ticktext || (ax._vals || []).map(function (v) { return v.text; });
+        var ang = lay[p.k + ".tickangle"] !== undefined ? lay[p.k + ".tickangle"] : ax.tickangle;
+        below += Math.abs(ang) === 90 ? widest(tt, tsize, family)
+          : Math.max.apply(null, [1].concat(tt.map(function (s) { return linesOf(s).length; }))) * tsize * 1.3;
+        below += 8;
+      }
+      var at = lay[p.k + ".title.text"] || (axL.title && (typeof axL.title === "string" ? axL.title : axL.title.text));
+      if (at) { below += linesOf(at).length * ((ax.title && ax.title.font && ax.title.font.size) || fl.font.size || 12) * 1.3 + 10; }
+      var above = 0;
+      anns.forEach(function (a) {
+        if (!a.text || a.yref !== "paper" || Math.abs(a.y - q.y[1]) > 0.02) { return; }
+        above = Math.max(above, linesOf(a.text).length * ((a.font && a.font.size) || fl.font.size || 12) * 1.3 + 6 + (a.yshift || 0));
+      });
+      needPlotH = Math.max(needPlotH, (below + above + 8) / gap);
+    });
+    // Bar values written outside the bars: beside the bar where there is room, else inside it, else wrapped.
+    fitBarText(gd, fl, W, narrow, family, traces);
     // Scatter text a figure asks to wrap on narrow screens (its narrow override "_wrap": width in px).
+    // The figure's own text (as its code or an explorer's state last set it) is kept, for wider screens.
+    var wrapSet = gd._swlWrapSet = gd._swlWrapSet || {}, wrapOwn = base.wrapOwn = base.wrapOwn || {};
     Object.keys((meta && meta.traces) || {}).forEach(function (i) {
       var px = meta.traces[i]._wrap, t = gd.data[+i];
       if (traces[i]) { delete traces[i]._wrap; }
       if (!px || !t || !Array.isArray(t.text)) { return; }
+      if (!wrapSet[i] || JSON.stringify(t.text) !== JSON.stringify(wrapSet[i])) { wrapOwn[i] = t.text.slice(); }
       var sz = getPath(t, "textfont.size") || fl.font.size || 12;
-      var text = t.text.map(function (s) { return narrow ? wrapText(s, px, typeof sz === "number" ? sz : 12, family) : plainText(s); });
-      if (JSON.stringify(text) !== JSON.stringify(t.text)) { traces[i] = traces[i] || {}; traces[i].text = [text]; }
+      var text = wrapOwn[i].map(function (s) { return narrow ? wrapText(s, px, typeof sz === "number" ? sz : 12, family) : s; });
+      wrapSet[i] = text;
+      if (JSON.stringify(text) !== JSON.stringify(t.text)) { traces[i] = traces[i] || {}; traces[i].text = text; }
     });
     // Heatmap cell text wraps to its cell.
     (gd.data || []).forEach(function (t, i) {
@@ -738,8 +874,23 @@
       var cols = (t.z && t.z[0] && t.z[0].length) || 1, size = (t.textfont && t.textfont.size) || 12;
       var cellW = plotW / cols - (t.xgap || 0) - 6;
       var text = t.text.map(function (row) { return row.map(function (s) { return wrapText(s, cellW, size, family); }); });
-      if (JSON.stringify(text) !== JSON.stringify(t.text)) { traces[i] = traces[i] || {}; traces[i].text = [text]; }
+      if (JSON.stringify(text) !== JSON.stringify(t.text)) { traces[i] = traces[i] || {}; traces[i].text = text; }
     });
+    // Height: the figure's own, grown on a narrow screen so that the plot keeps the height the figure gave it
+    // (and each category its label's lines) after the title, legend and labels take their room.
+    var H = ownH;
+    if (narrow && drawnHere) {
+      var plotH = Math.max(ownH - base.margin.t - base.margin.b, needPlotH);
+      var legH = (fl.showlegend && fl.legend && fl.legend._height) || 0;
+      var tb = S.t + Math.max(S.b, legH + 16);
+      H = Math.max(ownH, Math.ceil(plotH + tb));
+      if (Math.abs(H - (L.height || fl.height)) < 4) { H = L.height || fl.height; }  // no creeping by a few px
+    }
+    lay.height = H;
+    gd._swlFitH = H;
+    if (titleDown) { lay["title.y"] = 1 - titleDown / H; }
+    var box = gd.parentNode;
+    if (box && box.style && box.style.height !== H + "px") { box.style.height = H + "px"; }
     Object.keys(lay).forEach(function (k) {
       var cur = getPath(L, k);
       if (JSON.stringify(cur) === JSON.stringify(lay[k])) { delete lay[k]; }
@@ -749,25 +900,89 @@
       var upd = {};
       Object.keys(traces[i]).forEach(function (k) {
         var v = traces[i][k];
-        if (k === "text" && Array.isArray(v)) { upd[k] = v; return; }
         if (JSON.stringify(getPath(gd.data[+i], k)) !== JSON.stringify(v)) { upd[k] = [v]; }
       });
       if (Object.keys(upd).length) { todo.push([upd, +i]); }
     });
-    if (!todo.length && !Object.keys(lay).length) { return; }
+    if (!todo.length && !Object.keys(lay).length) {
+      gd.setAttribute("data-swl-fit", narrow ? "narrow" : "wide");
+      return;
+    }
     gd._swlBusy = true;
+    gd.removeAttribute("data-swl-fit");
     var chain = Promise.resolve();
     todo.forEach(function (u) { chain = chain.then(function () { return window.Plotly.restyle(gd, u[0], [u[1]]); }); });
     chain.then(function () { return Object.keys(lay).length ? window.Plotly.relayout(gd, lay) : null; })
       .catch(function (e) { if (window.console) { console.error("swl: fit", e); } })
-      .then(function () { gd._swlBusy = false; gd.setAttribute("data-swl-fit", narrow ? "narrow" : "wide"); });
+      .then(function () {
+        gd._swlBusy = false;
+        var again = gd._swlFitAgain;
+        gd._swlFitAgain = false;
+        // What moved may change what fits (a wider label margin, a taller legend): look again, a few times at most.
+        if (again) { fitFigure(gd, 0); }
+        else if (pass + 1 < MAX_PASSES) { fitFigure(gd, pass + 1); }
+        else { gd.setAttribute("data-swl-fit", narrow ? "narrow" : "wide"); }
+      });
   }
 
-  function watchFigure(gd) {
-    if (!gd || gd._swlWatched || !gd.closest(".swl-plot")) { return; }
-    gd._swlWatched = true;
+  /* Text written outside bars (textposition "outside"): per bar, beside its end where it fits inside the figure
+   * (not over the other axis' labels), else inside the bar, else wrapped onto lines to the larger of the two.
+   * The figure's own text is kept (base.barText) and restored on wide screens. */
+  function fitBarText(gd, fl, W, narrow, family, traces) {
+    var base = gd._swlBase, set = gd._swlBarSet = gd._swlBarSet || {};
+    (gd.data || []).forEach(function (t, i) {
+      if (t.type !== "bar" || t.visible === false) { return; }
+      var own = base.barText[i];
+      var mine = set[i] && JSON.stringify(t.text) === JSON.stringify(set[i].text) &&
+                 JSON.stringify(t.textposition) === JSON.stringify(set[i].pos);
+      if (!mine) {  // new text from the figure's code (a state change): it is the figure's own from now on
+        if (t.textposition !== "outside" && !(own && own.outside)) { return; }
+        own = base.barText[i] = { text: t.text, pos: t.textposition, outside: t.textposition === "outside" || (own && own.outside) };
+        if (t.textposition !== "outside") { own.pos = "outside"; }
+      }
+      var text = own.text, horiz = t.orientation === "h";
+      var vals = horiz ? t.x : t.y, cats = horiz ? t.y : t.x;
+      var ax = fl[(horiz ? (t.xaxis || "x") : (t.yaxis || "y")).replace(/^([xy])/, "$1axis")];
+      var cd = gd.calcdata && gd.calcdata[i];
+      var size = getPath(t, "textfont.size") || (fl.font && fl.font.size) || 12;
+      var outText = [], outPos = [];
+      if (!narrow || !horiz || !ax || !ax._length || !Array.isArray(text) || !Array.isArray(vals)) {
+        outText = text; outPos = narrow && !horiz ? "auto" : own.pos;
+      } else {
+        var zero = ax._offset + ax.l2p(0), lo = ax._offset;
+        var other = fl[(t.yaxis || "y").replace(/^y/, "yaxis")];
+        var thick = cd && cd[0] && cd[0].t && cd[0].t.barwidth && other && other._m ? Math.abs(other._m * cd[0].t.barwidth) : 24;
+        text.forEach(function (s, n) {
+          var v = vals[n];
+          if (s == null || s === "" || v == null) { outText.push(s); outPos.push("none"); return; }
+          var end = ax._offset + ax.l2p(v);
+          var beside = v >= 0 ? W - end - 4 : end - lo - 4;  // a negative bar's text stops at the plot's edge
+          var inside = Math.abs(end - zero) - 8;
+          var flat = plainText(s), tw = textWidth(flat, size, family);
+          if (tw <= beside) { outText.push(flat); outPos.push("outside"); return; }
+          if (tw <= inside) { outText.push(flat); outPos.push("inside"); return; }
+          var wrapped = wrapText(flat, Math.max(beside, inside, 30), size, family);
+          var tall = linesOf(wrapped).length * size * 1.25 <= thick + 6;
+          outText.push(wrapped); outPos.push(tall && widest([wrapped], size, family) <= beside ? "outside" : "inside");
+        });
+      }
+      set[i] = { text: outText, pos: outPos };
+      traces[i] = traces[i] || {};
+      traces[i].text = outText; traces[i].textposition = outPos;
+    });
+  }
+
+  /* Named apart from the theme's watchTheme (below): both once shared one name and flag, and the later
+   * declaration silently replaced this one, so figures were never re-fitted after a resize or a state change. */
+  function watchFit(gd) {
+    if (!gd || gd._swlFitWatched || !gd.closest(".swl-plot")) { return; }
+    gd._swlFitWatched = true;
     var timer = null;
-    function later() { if (gd._swlBusy) { return; } clearTimeout(timer); timer = setTimeout(function () { fitFigure(gd); }, 30); }
+    function later() {
+      if (gd._swlBusy) { return; }
+      gd.removeAttribute("data-swl-fit");
+      clearTimeout(timer); timer = setTimeout(function () { fitFigure(gd); }, 30);
+    }
     whenPlotted(gd, function () {
       fitFigure(gd);
       if (gd.on) { gd.on("plotly_relayout", later); gd.on("plotly_restyle", later); }
@@ -779,11 +994,11 @@
   }
 
   function watchFigures() {
-    Array.prototype.forEach.call(document.querySelectorAll(".swl-plot .plotly-graph-div"), watchFigure);
+    Array.prototype.forEach.call(document.querySelectorAll(".swl-plot .plotly-graph-div"), watchFit);
   }
   document.addEventListener("swl:figure-ready", function (e) {
     var gd = e.target && e.target.closest ? e.target.closest(".js-plotly-plot") : null;
-    if (gd) { watchFigure(gd); fitFigure(gd); }
+    if (gd) { watchFit(gd); fitFigure(gd); }
   });
 
   /* ------------------------------------------------------------------ figures follow the light/dark theme
@@ -937,11 +1152,11 @@
       .then(function () { gd._swlTheming = false; gd.setAttribute("data-swl-theme", dark ? "dark" : "light"); });
   }
 
-  function watchFigure(gd) {
-    if (!gd || gd._swlWatched) { return; }
+  function watchTheme(gd) {
+    if (!gd || gd._swlThemeWatched) { return; }
     whenPlotted(gd, function () {
-      if (gd._swlWatched) { return; }
-      gd._swlWatched = true;
+      if (gd._swlThemeWatched) { return; }
+      gd._swlThemeWatched = true;
       // Other code (an explorer's state) restyles traces: theme them again afterwards.
       if (gd.on) {
         gd.on("plotly_restyle", function () { if (!gd._swlTheming) { themeFigure(gd); } });
@@ -951,12 +1166,12 @@
     });
   }
   function allFigures() { return Array.prototype.slice.call(document.querySelectorAll(".js-plotly-plot, .plotly-graph-div")); }
-  function themeAll() { allFigures().forEach(function (gd) { if (gd._swlWatched) { themeFigure(gd); } else { watchFigure(gd); } }); }
+  function themeAll() { allFigures().forEach(function (gd) { if (gd._swlThemeWatched) { themeFigure(gd); } else { watchTheme(gd); } }); }
 
   function initTheme() {
     if (initTheme.done) { return; }
     initTheme.done = true;
-    document.addEventListener("swl:figure-ready", function (e) { watchFigure(e.target); });
+    document.addEventListener("swl:figure-ready", function (e) { watchTheme(e.target); });
     if (window.MutationObserver) {
       new MutationObserver(themeAll).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     }

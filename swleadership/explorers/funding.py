@@ -164,8 +164,9 @@ def build_figure(live: bool = False):
     fig.update_xaxes(type="date", range=["2009-06-01", "2026-03-01"], title_text="Date of the figure", row=3, col=1)
     fig.update_yaxes(title_text=SERIES["adult-number"][1], rangemode="tozero", row=3, col=1, secondary_y=False)
     fig.update_yaxes(showgrid=False, visible=False, row=3, col=1, secondary_y=True)
-    # On a phone: a taller figure (the panels' titles wrap onto more lines) and room beside the bars for values.
-    narrow(fig, layout={"height": 1300, "xaxis.range": [-62, 45], "xaxis2.range": [0, 85]})
+    # On a phone: a taller figure (the panels' titles wrap onto more lines) and room beside the bars for values
+    # (on the left, -32.6% beside its bar; -49.1% fits inside its own).
+    narrow(fig, layout={"height": 1300, "xaxis.range": [-80, 45], "xaxis2.range": [0, 85]})
     return fig
 
 

@@ -57,9 +57,11 @@ labels = [lab for _, lab, _ in STAGES] + [CENTRE]
 # where each label sits (outside the ring) and how it is anchored
 LPOS = [(0, R + 0.66, "middle center"), (R + 0.38, 0, "middle right"), (0, -R - 0.66, "middle center"),
         (-R - 0.38, 0, "middle left")]
-# on a phone: above Issue 1, under Issues 2, 3 and 4
-NARROW_LPOS = [(0, R + 0.3, "top center"), (R, -0.28, "bottom center"), (0, -R - 0.3, "bottom center"),
-               (-R, -0.28, "bottom center")]
+# On a phone there is no room beside the ring for the issues' labels at a readable size: they are listed under
+# it instead, one to a line (wrapped to the width), each starting with its number.
+NARROW_LPOS = [(-2.2, -2.3 - 0.45 * i, "middle right") for i in range(4)]
+# the centre's words, on more and shorter lines for the smaller circle of a phone
+NARROW_CENTRE = "Leadership<br>gets less<br>attention than<br>in other<br>professions"
 block_angles = [45, -45, -135]
 bx = [RB * math.cos(math.radians(a)) for a in block_angles]
 by = [RB * math.sin(math.radians(a)) for a in block_angles]
@@ -114,13 +116,15 @@ def leadership_cycle():
         xaxis=dict(visible=False, range=[-3.1, 3.1], fixedrange=True),
         yaxis=dict(visible=False, range=[-2.45, 2.45], scaleanchor="x", fixedrange=True),
         height=540, margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="#ffffff", annotations=ring_arrows())
-    # On a phone the ring is drawn closer, the circles smaller and the issues' labels under their circles, so that
-    # nothing is cut off at the sides and no circle runs into another.
-    narrow(fig, layout={"xaxis.range": [-2.25, 2.25], "yaxis.range": [-1.95, 2.1], "height": 420},
-           traces={1: {"marker.size": [30, 30, 30, 30, 88], "textfont.size": [14, 14, 14, 14, 9]},
+    # On a phone the ring is drawn closer and the circles smaller, so that nothing is cut off at the sides and no
+    # circle runs into another; the issues' labels are listed under the ring (NARROW_LPOS). No text is below 11 px.
+    narrow(fig, layout={"xaxis.range": [-2.25, 2.25], "yaxis.range": [-3.95, 2.1], "height": 500},
+           traces={1: {"marker.size": [30, 30, 30, 30, 108], "textfont.size": [14, 14, 14, 14, 11],
+                       "text": ["1", "2", "3", "4", NARROW_CENTRE]},
                    2: {"x": [p[0] for p in NARROW_LPOS], "y": [p[1] for p in NARROW_LPOS],
-                       "textposition": [p[2] for p in NARROW_LPOS], "textfont.size": 10, "cliponaxis": False},
-                   3: {"marker.size": 50, "textfont.size": 8}})
+                       "textposition": [p[2] for p in NARROW_LPOS], "textfont.size": 12, "cliponaxis": False,
+                       "_wrap": 280},
+                   3: {"marker.size": 74, "textfont.size": 11}})
 
 
     def update(stage, blocks):

@@ -148,8 +148,9 @@ def where_is_leadership():
         ],
     )
 
-    # On a phone the labels wrap into short lines, in a smaller type, so that neighbours do not run together.
-    narrow(fig, layout={"height": 560, "yaxis.range": [-1.7, 10.4]}, traces={1: {"textfont.size": 10, "_wrap": 70}})
+    # On a phone the labels wrap into short lines (11 px type, the smallest the book uses), so that neighbours do not
+    # run together.
+    narrow(fig, layout={"height": 560, "yaxis.range": [-1.7, 10.4]}, traces={1: {"textfont.size": 11, "_wrap": 76}})
 
     controls = [
         Select("task", "Leadership task", [(k, v[0]) for k, v in TASKS.items()]),

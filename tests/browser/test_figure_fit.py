@@ -6,7 +6,13 @@ figure's SVG text:
 
 - with the figure's box: no text may stick out of it (that text is cut off);
 - with each other: no two pieces of text may overlap;
-- with plotly's toolbar (the mode bar): it may cover no text.
+- with plotly's toolbar (the mode bar): it may cover no text;
+- and its size: no figure text smaller than ``MIN_TEXT_PX`` (11 px), so that nothing fits only by shrinking.
+
+The pressures explorer (``data-swl="areas"``, drawn by areas.js) is walked through every measure for England and
+for the area with the longest name, and a spread of other areas; every explorer must be measured in at least one
+state other than its first. swl.js marks a figure ``data-swl-fit`` once its fit has settled; each state is
+measured then, and a fit that never settles is a problem (counted with the controls).
 
 It also checks that no control of a component is wider than the component, and that no component scrolls
 sideways. Run it against another build with ``SWL_SITE_DIR=<site> pytest tests/browser/test_figure_fit.py``;
@@ -32,9 +38,18 @@ FIGURE_PAGES = ([str(p.relative_to(SITE)) for p in sorted(SITE.rglob("*.html"))
 
 #: How much two boxes may touch before it counts (px): glyph boxes include the font's line spacing.
 MEASURE_JS = r"""
-async ({maxOptions}) => {
+async ({maxOptions, minText}) => {
   const TOL_W = 3, TOL_H = 4, OUT = 1.5;
   const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 60))));
+  // swl.js fits a figure in a few passes after each drawing and marks it data-swl-fit when done: measure then.
+  // A figure whose fit never settles (it keeps redrawing) is a problem too.
+  const unsettled = [];
+  const settled = async (gd) => {
+    await frames();
+    for (let i = 0; i < 40 && !gd.hasAttribute("data-swl-fit"); i++) { await frames(); }
+    if (!gd.hasAttribute("data-swl-fit")) { unsettled.push((gd.closest("[data-swl]") || gd).id + ": the fit never settled"); }
+    await frames();
+  };
   function visible(el) {
     for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
       const cs = getComputedStyle(e);
@@ -53,7 +68,11 @@ async ({maxOptions}) => {
     const texts = Array.from(gd.querySelectorAll("svg text")).filter(t =>
       !t.closest(".hoverlayer") && (t.textContent || "").trim() && visible(t));
     const rects = texts.map(t => t.getBoundingClientRect());
-    const out = [], overlap = [], toolbar = [];
+    const out = [], overlap = [], toolbar = [], small = [];
+    texts.forEach(t => {
+      const px = parseFloat(getComputedStyle(t).fontSize);
+      if (px < minText) { small.push(where + ": '" + label(t) + "' is " + px + " px (at least " + minText + ")"); }
+    });
     rects.forEach((r, i) => {
       if (r.left < box.left - OUT || r.right > box.right + OUT || r.top < box.top - OUT || r.bottom > box.bottom + OUT) {
         out.push(where + ": '" + label(texts[i]) + "' sticks out of the figure");
@@ -80,7 +99,7 @@ async ({maxOptions}) => {
         });
       }
     }
-    return {out, overlap, toolbar};
+    return {out, overlap, toolbar, small};
   }
   function controlProblems() {
     const bad = [];
@@ -102,93 +121,95 @@ async ({maxOptions}) => {
     });
     return bad;
   }
-  const result = {figures: 0, out: [], overlap: [], toolbar: [], controls: controlProblems()};
-  function add(p) { result.out.push(...p.out); result.overlap.push(...p.overlap); result.toolbar.push(...p.toolbar); }
+  const result = {figures: 0, out: [], overlap: [], toolbar: [], small: [], controls: controlProblems(), states: {}, explorers: []};
+  function add(p) {
+    result.out.push(...p.out); result.overlap.push(...p.overlap); result.toolbar.push(...p.toolbar);
+    result.small.push(...p.small);
+  }
   const gds = Array.from(document.querySelectorAll(".js-plotly-plot")).filter(gd => gd.offsetParent);
   for (const gd of gds) {
     result.figures += 1;
+    await settled(gd);
     const root = gd.closest("[data-swl]");
     const name = (root && root.id) || gd.id;
+    if (root && ["explorer", "areas"].includes(root.getAttribute("data-swl"))) { result.explorers.push(name); }
     add(figureProblems(gd, name));
+    const fire = el => { el.dispatchEvent(new Event("input", {bubbles: true}));
+                         el.dispatchEvent(new Event("change", {bubbles: true})); };
+    const measured = where => { add(figureProblems(gd, where)); result.states[name] = (result.states[name] || 0) + 1; };
+    if (root && root.getAttribute("data-swl") === "areas") {
+      // The pressures explorer (areas.js): every measure for England, then every measure for the area with the
+      // longest name, and a spread of other areas.
+      const ms = root.querySelector(".swl-areas-measure"), area = root.querySelector(".swl-areas-area");
+      const m0 = ms.selectedIndex, a0 = area.selectedIndex, opts = Array.from(area.options);
+      const longest = opts.reduce((a, o) => (o.text.length > a.text.length ? o : a), opts[0]).index;
+      const step = Math.max(1, Math.ceil(opts.length / maxOptions));
+      const choices = [];
+      for (const a of [a0, longest]) { for (let i = 0; i < ms.options.length; i++) { choices.push([i, a]); } }
+      for (let a = 0; a < opts.length; a += step) { choices.push([m0, a]); }
+      for (const [mi, ai] of choices) {
+        if (mi === m0 && ai === a0) { continue; }
+        ms.selectedIndex = mi; area.selectedIndex = ai; fire(ms); fire(area); await settled(gd);
+        measured(name + " [" + ms.options[mi].text.slice(0, 20) + " | " + area.options[ai].text.slice(0, 30) + "]");
+      }
+      ms.selectedIndex = m0; area.selectedIndex = a0; fire(ms); fire(area); await settled(gd);
+      continue;
+    }
     if (!root || root.getAttribute("data-swl") !== "explorer") { continue; }
     for (const ctl of Array.from(root.querySelectorAll(".swl-control"))) {
       const kind = ctl.getAttribute("data-kind");
-      const fire = el => { el.dispatchEvent(new Event("input", {bubbles: true}));
-                           el.dispatchEvent(new Event("change", {bubbles: true})); };
       if (kind === "select") {
         const s = ctl.querySelector("select"), start = s.selectedIndex, n = s.options.length;
         const step = Math.max(1, Math.ceil(n / maxOptions));
         for (let i = 0; i < n; i += step) {
           if (i === start) { continue; }
-          s.selectedIndex = i; fire(s); await frames();
-          add(figureProblems(gd, name + " [" + s.options[i].text.slice(0, 30) + "]"));
+          s.selectedIndex = i; fire(s); await settled(gd);
+          measured(name + " [" + s.options[i].text.slice(0, 30) + "]");
         }
         s.selectedIndex = start; fire(s); await frames();
       } else if (kind === "checkbox") {
         const c = ctl.querySelector("input");
-        c.checked = !c.checked; fire(c); await frames();
-        add(figureProblems(gd, name + " [" + (c.checked ? "on" : "off") + "]"));
+        c.checked = !c.checked; fire(c); await settled(gd);
+        measured(name + " [" + (c.checked ? "on" : "off") + "]");
         c.checked = !c.checked; fire(c); await frames();
       } else if (kind === "radio") {
         const rs = Array.from(ctl.querySelectorAll("input")), start = rs.findIndex(r => r.checked);
         for (let i = 0; i < rs.length; i++) {
           if (i === start) { continue; }
-          rs[i].checked = true; fire(rs[i]); await frames();
-          add(figureProblems(gd, name + " [radio " + i + "]"));
+          rs[i].checked = true; fire(rs[i]); await settled(gd);
+          measured(name + " [radio " + i + "]");
         }
         if (start >= 0) { rs[start].checked = true; fire(rs[start]); await frames(); }
       } else if (kind === "range") {
         const r = ctl.querySelector("input"), start = r.value;
         for (const v of [r.min, r.max]) {
           if (v === start) { continue; }
-          r.value = v; fire(r); await frames();
-          add(figureProblems(gd, name + " [" + v + "]"));
+          r.value = v; fire(r); await settled(gd);
+          measured(name + " [" + v + "]");
         }
         r.value = start; fire(r); await frames();
       }
     }
   }
+  result.controls.push(...unsettled);
   return result;
 }
 """
+
+
+#: The smallest figure text a reader must read (px), at both sizes.
+MIN_TEXT_PX = 11
 
 
 def measure(page, url: str, size: tuple[int, int], max_options: int = 12) -> dict:
     page.set_viewport_size({"width": size[0], "height": size[1]})
     goto(page, url)
     page.wait_for_timeout(300)
-    return page.evaluate(MEASURE_JS, {"maxOptions": max_options})
+    return page.evaluate(MEASURE_JS, {"maxOptions": max_options, "minText": MIN_TEXT_PX})
 
 
 def test_the_book_has_figure_pages():
     assert len(FIGURE_PAGES) >= 10, FIGURE_PAGES
-
-
-#: Pages not yet fixed, with the most problems they may still have (a ratchet: the count may only fall). The
-#: workforce explorers' many-panel figures on a phone still lose some text (issue 10); every other page and
-#: size must have none.
-#: Bounds are the counts measured on the build before this gate (text out + overlapping + under the toolbar +
-#: controls), so these pages cannot get worse; lower them as the explorers are fixed.
-KNOWN_REMAINING: dict[tuple[str, str], int] = {
-    # Measured on the merged book (all branches together): 01 and 15 were at zero on the figure-fit branch alone
-    # and now have a few long labels out of the figure on a phone; the cause is not found yet. Held at the measured
-    # count so that nothing gets worse; the issue stays open until these are zero.
-    ("notebooks/01-what-is-leadership.html", "phone"): 2,
-    ("notebooks/15-systems.html", "phone"): 3,
-    ("notebooks/33-recruitment-retention.html", "phone"): 109,
-    ("notebooks/33-recruitment-retention.html", "laptop"): 25,
-    # funding figure on a phone: 62 before; 84 after this change (79 text out, 5 overlaps), its next fix.
-    ("notebooks/34-budgets-demand.html", "phone"): 85,
-    ("notebooks/34-budgets-demand.html", "laptop"): 5,
-    ("notebooks/35-status-values-gender.html", "phone"): 115,
-    ("notebooks/35-status-values-gender.html", "laptop"): 29,
-    ("notebooks/36-explore-workforce-data.html", "phone"): 286,
-    ("notebooks/36-explore-workforce-data.html", "laptop"): 59,
-    # the frameworks grid's legend (41) still sticks out below when a framework with more domains is chosen:
-    # 40 and 10 before, 15 and 12 measured after this change.
-    ("notebooks/41-health-frameworks.html", "phone"): 23,  # 15 on the figure-fit branch alone
-    ("notebooks/41-health-frameworks.html", "laptop"): 12,
-}
 
 
 @pytest.mark.parametrize("size", sorted(SIZES))
@@ -196,11 +217,12 @@ KNOWN_REMAINING: dict[tuple[str, str], int] = {
 def test_figures_fit(rel, size, site_url, new_page):
     page = new_page().page
     r = measure(page, f"{site_url}/{rel}", SIZES[size])
-    problems = r["out"] + r["overlap"] + r["toolbar"] + r["controls"]
-    allowed = KNOWN_REMAINING.get((rel, size), 0)
-    assert len(problems) <= allowed, (
-        f"{rel} at {size} {SIZES[size]}: {len(problems)} problems (at most {allowed} allowed):\n"
-        + "\n".join(problems[:40]))
+    problems = r["out"] + r["overlap"] + r["toolbar"] + r["small"] + r["controls"]
+    assert not problems, (
+        f"{rel} at {size} {SIZES[size]}: {len(problems)} problems:\n" + "\n".join(problems[:40]))
+    # Every explorer was measured in other states than its first, not only as the page opened.
+    unwalked = [name for name in r["explorers"] if r["states"].get(name, 0) < 1]
+    assert not unwalked, f"{rel}: no control of {unwalked} was tried"
     # The comparison matrix becomes a list on a phone; every other page shows its figures.
     if not (rel.endswith("20-comparing-models.html") and size == "phone"):
         assert r["figures"] >= 1, f"{rel}: no visible figure"
@@ -236,16 +258,19 @@ def main(site: str | None = None) -> None:  # pragma: no cover - a measuring too
         totals = {}
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            print(f"{'page':48} {'size':7} figs  out overlap toolbar controls")
+            print(f"{'page':48} {'size':7} figs  out overlap toolbar small controls states")
             for rel in pages:
                 for name, size in SIZES.items():
                     page = b.new_page(viewport={"width": size[0], "height": size[1]})
                     r = measure(page, f"http://127.0.0.1:{port}/{rel}", size)
                     page.close()
-                    row = [r["figures"], len(r["out"]), len(r["overlap"]), len(r["toolbar"]), len(r["controls"])]
-                    for k, v in zip(("figs", "out", "overlap", "toolbar", "controls"), row, strict=True):
+                    row = [r["figures"], len(r["out"]), len(r["overlap"]), len(r["toolbar"]), len(r["small"]),
+                           len(r["controls"]), sum(r["states"].values())]
+                    for k, v in zip(("figs", "out", "overlap", "toolbar", "small", "controls", "states"), row,
+                                    strict=True):
                         totals[(name, k)] = totals.get((name, k), 0) + v
-                    print(f"{rel:48} {name:7} {row[0]:4} {row[1]:4} {row[2]:7} {row[3]:7} {row[4]:8}", flush=True)
+                    print(f"{rel:48} {name:7} {row[0]:4} {row[1]:4} {row[2]:7} {row[3]:7} {row[4]:5} {row[5]:8} "
+                          f"{row[6]:6}", flush=True)
                     if os.environ.get("SWL_FIT_DETAIL"):
                         print(json.dumps(r, indent=1)[:4000])
             b.close()
