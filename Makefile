@@ -3,6 +3,7 @@
 #   make test   lint, unit tests, nbval, a clean warnings-as-errors build, browser tests
 #   make lab    JupyterLab on the notebooks          make app   the explorers in Voilà (for projecting)
 #   make bench  build time, rebuild time, per-notebook execution, page weights, model/data timings, prose
+#   make mutation  mutation score of the fast tests per module, and the surviving mutants (a benchmark; long)
 #   make prose  per chapter: words, reading time, sentence length, 'the paper', repeated boilerplate (after make book)
 SHELL := /bin/bash
 .ONESHELL:
@@ -16,7 +17,7 @@ SITE   := _build/html
 JB     := $(BIN)/jupyter-book
 PORT   ?= 8866
 
-.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium checkers lab app bench prose clean strip data-update plotly-bundle handouts slides
+.PHONY: help venv book rebuild test lint unit nbval build-check browser chromium checkers lab app bench mutation prose clean strip data-update plotly-bundle handouts slides
 
 help:
 	@sed -n '2,7p' Makefile
@@ -128,6 +129,15 @@ app: $(STAMP)
 bench: $(STAMP) chromium checkers
 	test -f tests/node/node_modules/lighthouse/cli/index.js || npm ci --prefix tests/node --no-audit --no-fund --ignore-scripts
 	$(BIN)/python -m swleadership.bench
+
+# The mutation-score benchmark (not part of `make test`): mutmut plants small bugs in models, data, facts, teaching
+# and the explorers and runs the unit tests that call each changed function. Resumes an interrupted run.
+#   make mutation                                  all of it (hours on 2 cores; results are kept in mutants/)
+#   make mutation MUTANTS="swleadership.models.*"  a subset, re-run      JOBS=2 mutants at once (default)
+MUTANTS ?=
+JOBS ?= 2
+mutation: $(STAMP)
+	nice -n 10 $(BIN)/python -m swleadership.mutation --jobs $(JOBS) $(MUTANTS)
 
 # Bring in a new DfE release of the children's social work workforce indicators:
 #   make data-update FILE=csww_indicators_2017_to_2026.csv RELEASE="Children's social work workforce, reporting year 2026"

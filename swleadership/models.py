@@ -78,7 +78,6 @@ __all__ = [
     "pipeline",
     "implied_ratio",
     "yoy_change",
-    "bench_models",
 ]
 
 #: Largest workforce size the explorers accept (England has about 100,000 registered social workers).
@@ -320,20 +319,3 @@ def yoy_change(values: Iterable, percent: bool = False) -> list[float | None]:
         else:
             out.append(cur - prev)
     return out
-
-
-# --------------------------------------------------------------------------------------------
-# Benchmark
-# --------------------------------------------------------------------------------------------
-
-def bench_models(repeats: int = 50) -> dict[str, dict[str, float]]:
-    """Time each explorer's recompute path (model plus trace patches), in milliseconds.
-
-    Returns ``{label: {"median": ms, "p95": ms, "n": repeats}}``, one entry per update function
-    and one per live callback (FigureWidget patched in ``batch_update()``). The goal is a p95 of at
-    most 20 ms. The explorers are imported here, lazily, so that this module stays
-    free of plotting code when it is used on its own.
-    """
-    from swleadership.explorers import bench_update_paths
-
-    return bench_update_paths(repeats=repeats)
