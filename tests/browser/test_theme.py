@@ -163,11 +163,17 @@ FIGURE_CHECK_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot
     need(`text "${t.textContent.slice(0, 30)}"`, getComputedStyle(t).fill, paper, 4.5); });
   // Text drawn by traces: on its own marker when it sits inside one, else on the background.
   gd.querySelectorAll('.scatterlayer .trace, .barlayer .trace').forEach(tr => {
-    const marks = Array.from(tr.querySelectorAll('.points .point')).map(m => [m, m.getBoundingClientRect()]);
+    // A bar's point group also holds its text: the bar itself is the group's path.
+    const marks = Array.from(tr.querySelectorAll('.points .point')).map(m => [m, (m.querySelector('path') || m).getBoundingClientRect()]);
     tr.querySelectorAll('.textpoint text, .bartext').forEach(t => {
       const b = t.getBoundingClientRect(), x = b.x + b.width / 2, y = b.y + b.height / 2;
       const hit = marks.find(([m, r]) => x > r.left && x < r.right && y > r.top && y < r.bottom);
-      const under = hit ? c.over(c.rgba(getComputedStyle(hit[0]).fill), paper) : paper;
+      // A bar is the path inside its point; a patterned bar's fill is url(#pattern), whose ground is its rectangle.
+      const mark = hit ? (hit[0].querySelector('path') || hit[0]) : null;
+      let fill = mark ? getComputedStyle(mark).fill : null;
+      const ref = fill && fill.match(/url\("?#([^")]+)"?\)/);
+      if (ref) { const g = document.getElementById(ref[1]); fill = g && g.querySelector('rect') ? getComputedStyle(g.querySelector('rect')).fill : null; }
+      const under = fill ? c.over(c.rgba(fill), paper) : paper;
       need(`trace text "${t.textContent.slice(0, 30)}"`, getComputedStyle(t).fill, under, 4.5);
     });
   });
