@@ -171,7 +171,7 @@ FIGURE_CHECK_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot
       // A bar is the path inside its point; a patterned bar's fill is url(#pattern), whose ground is its rectangle.
       const mark = hit ? (hit[0].querySelector('path') || hit[0]) : null;
       let fill = mark ? getComputedStyle(mark).fill : null;
-      const ref = fill && fill.match(/url\("?#([^")]+)"?\)/);
+      const ref = fill && fill.match(/url\\("?#([^")]+)"?\\)/);
       if (ref) { const g = document.getElementById(ref[1]); fill = g && g.querySelector('rect') ? getComputedStyle(g.querySelector('rect')).fill : null; }
       const under = fill ? c.over(c.rgba(fill), paper) : paper;
       need(`trace text "${t.textContent.slice(0, 30)}"`, getComputedStyle(t).fill, under, 4.5);
