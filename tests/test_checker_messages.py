@@ -70,16 +70,15 @@ def test_career_reverse_whole():
     # L = 16: a = 1/16 = 6.25% ("6.2%"); N × a = 500 × 0.0625 = 31.25 → 31
     p = C.career_reverse_update(16, 8, 500, "my team")
     assert p["summary"] == (
-        "A working life of L = 16 years needs a leaving rate of 1/L = 6.2% a year. At a leaving rate of 6.2% a year, "
-        "the expected working life is 1/a = 16.0 years; half of an entry cohort has left after 10.7 years, and after "
-        "8 years 59.7% are still practising. To keep a workforce of N = 500 steady (my team) needs N × a = 31 new "
-        "entrants a year.")
+        "A working life of 16 years means a leaving rate of 6.2% a year. At a leaving rate of 6.2% a year, a social "
+        "worker can expect to practise for 16.0 years. Half of those who start have left after 10.7 years, and after "
+        "8 years 59.7% are still practising. To keep a workforce of 500 steady (my team) takes 31 new entrants a year.")
     assert sorted(p["traces"]) == [C.T_MODEL, C.T_POINT] and p["traces"][C.T_POINT]["x"] == [8]
-    assert p["layout"]["title.text"] == "Expected working life 16 years ← leaving rate 1/L = 6.2% a year"
+    assert p["layout"]["title.text"] == "Expected working life 16 years ← leaving rate 6.2% a year"
     with_line = C.career_reverse_update(16, 8, 500, with_turnover=True)
     assert with_line["traces"][C.T_RATE_LINE]["y"] == [6.2, 6.2]
     # the static face's sentence with the default N: 36,186 × 0.0625 = 2,261.6 → 2,262
     assert C.career_reverse_update(16, 8, short=True)["summary"] == (
-        "L = 16 years needs a = 1/L = 6.2% a year; half have left after 10.7 years; 59.7% remain after 8 years; "
-        "N × a = 2,262 entrants a year.")
+        "16 years of practice means 6.2% leave a year; half have left after 10.7 years; 59.7% remain after 8 years; "
+        "2,262 new entrants a year keep 36,186 steady.")
     assert "name" not in C.career_reverse_update(16, 8, 500, short=True)["traces"][C.T_MODEL]

@@ -171,7 +171,7 @@ def test_typed_rate_and_life_update_the_figure():
     assert c["rate"].value == pytest.approx(6.2, abs=0.1)  # 1/16 = 6.25%
     assert "working life 16.0 years" in fw.layout.title.text
     c["N"].value = "1,000"
-    assert "N × a = 62 new entrants" in text_of(parts["summary"].value)  # 1000 × 0.0625 = 62.5 → 62
+    assert "takes 62 new entrants a year" in text_of(parts["summary"].value)  # 1000 × 0.0625 = 62.5 → 62
     assert parts["message"].value == ""
 
 

@@ -404,23 +404,24 @@ def test_career_model_curve_read_off_and_rate_line(rate, t):
     assert patch["layout"]["title.text"] == f"Leaving rate {rate:.1f}% a year → expected working life {life:.1f} years"
     s = patch["summary"]
     assert f"after {t:g} years {100 * (1 - a) ** t:.1f}% are still practising" in s
-    assert f"N × a = {1000 * a:,.0f} new entrants" in s and "N = 1,000" in s
-    assert f"half of an entry cohort has left after {math.log(0.5) / math.log(1 - a):.1f} years" in s
+    assert f"a workforce of 1,000 steady (the number you typed) takes {1000 * a:,.0f} new entrants a year" in s
+    assert f"Half of those who start have left after {math.log(0.5) / math.log(1 - a):.1f} years" in s
+    assert f"can expect to practise for {1 / a:.1f} years" in s
 
 
 def test_career_static_summary_reads_off_at_t():
     s = C.career_update(20, 5, 1000, short=True)["summary"]
-    assert "32.8% remain after 5 years" in s and "1/a = 5.0 years" in s and "N × a = 200 entrants" in s
+    assert "32.8% remain after 5 years" in s and "about 5.0 years of practice" in s and "200 new entrants a year" in s
 
 
 def test_career_reverse_gives_the_leaving_rate_for_a_working_life():
     patch = C.career_reverse_update(20, 10, 500)
     assert patch["traces"][C.T_MODEL]["y"] == pytest.approx(expected_curve(0.05))
-    assert patch["layout"]["title.text"] == "Expected working life 20 years ← leaving rate 1/L = 5.0% a year"
-    assert patch["summary"].startswith("A working life of L = 20 years needs a leaving rate of 1/L = 5.0% a year.")
+    assert patch["layout"]["title.text"] == "Expected working life 20 years ← leaving rate 5.0% a year"
+    assert patch["summary"].startswith("A working life of 20 years means a leaving rate of 5.0% a year.")
     assert "after 10 years 59.9% are still practising" in patch["summary"]  # 0.95^10 = 0.5987
     short = C.career_reverse_update(20, 10, 500, short=True)["summary"]
-    assert "59.9% remain after 10 years" in short and "N × a = 25 entrants" in short
+    assert "59.9% remain after 10 years" in short and "25 new entrants a year keep 500 steady" in short
 
 
 def test_career_profession_curves_are_their_published_working_lives():
@@ -453,4 +454,4 @@ def test_live_career_read_off_slider_moves_the_point():
     assert list(fw.data[C.T_RATE_LINE].y) == [25.0, 25.0]
     c["N"].value = "10,000,000"  # the top of the range is accepted
     assert parts["message"].value == ""
-    assert "N × a = 2,500,000 new entrants" in text_of(parts["summary"].value)
+    assert "takes 2,500,000 new entrants a year" in text_of(parts["summary"].value)

@@ -148,24 +148,24 @@ def test_career_sentences_whole():
     # a = 0.2: 1/a = 5.0 years; ln 0.5 / ln 0.8 = 3.1 years; 0.8^5 = 32.8%; N × a = 1,000 × 0.2 = 200
     p = C.career_update(20, 5, 1000, "my team")
     assert p["summary"] == (
-        "At a leaving rate of 20.0% a year, the expected working life is 1/a = 5.0 years; half of an entry cohort has "
-        "left after 3.1 years, and after 5 years 32.8% are still practising. To keep a workforce of N = 1,000 steady "
-        "(my team) needs N × a = 200 new entrants a year.")
+        "At a leaving rate of 20.0% a year, a social worker can expect to practise for 5.0 years. Half of those who "
+        "start have left after 3.1 years, and after 5 years 32.8% are still practising. To keep a workforce of 1,000 "
+        "steady (my team) takes 200 new entrants a year.")
     assert p["traces"][C.T_MODEL]["name"] == "Model: a = 20.0% a year, working life 5.0 years"
     assert p["traces"][C.T_RATE_LINE]["name"] == "Model: your leaving rate a = 20.0%"
     assert C.career_update(20, 5, 1000, short=True)["summary"] == (
-        "a = 20.0% a year: working life 1/a = 5.0 years; half have left after 3.1 years; 32.8% remain after 5 years; "
-        "N × a = 200 entrants a year keep N = 1,000 steady.")
+        "20.0% leave a year: about 5.0 years of practice; half have left after 3.1 years; 32.8% remain after 5 years; "
+        "200 new entrants a year keep 1,000 steady.")
     typed = C.career_update(20, 5, 1000)["summary"]
     assert "(the number you typed)" in typed
     default = C.career_update(20, 5)["summary"]
     n, year = C.default_workforce()
-    assert f"N = {n:,} steady (children's social workers in post in England, FTE, {year}, DfE)" in default
+    assert f"workforce of {n:,} steady (children's social workers in post in England, FTE, {year}, DfE)" in default
     assert (n, year) == (36186, 2025)  # 36,186.3 FTE in 2025, rounded
     r = C.career_reverse_update(16, 8, 1000, short=True)["summary"]
     # L = 16: a = 6.25% → "6.2%" (round half to even); ln 0.5 / ln 0.9375 = 10.7 years; 0.9375^8 = 59.7%
-    assert r == ("L = 16 years needs a = 1/L = 6.2% a year; half have left after 10.7 years; 59.7% remain after 8 "
-                 "years; N × a = 62 entrants a year.")
+    assert r == ("16 years of practice means 6.2% leave a year; half have left after 10.7 years; 59.7% remain after 8 "
+                 "years; 62 new entrants a year keep 1,000 steady.")
 
 
 def test_pipeline_several_steps_sentence_and_a_real_share_with_a_decimal():

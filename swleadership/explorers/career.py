@@ -150,22 +150,23 @@ def build_figure(with_turnover: bool = True, live: bool = False):
 
 
 def _summary(a: float, t: float, N: int, n_label: str) -> str:
+    """The figure in plain words; the working (1/a, N × a) is in the chapter's "How this is worked out" box."""
     life = m.working_life(a)
     s = m.survival(a, t)
     med = m.median_years(a)
     demand = m.replacement_demand(N, a)
     return (
-        f"At a leaving rate of {100 * a:.1f}% a year, the expected working life is 1/a = {life:.1f} years; "
-        f"half of an entry cohort has left after {med:.1f} years, and after {t:g} years "
-        f"{100 * s:.1f}% are still practising. To keep a workforce of N = {N:,} steady "
-        f"({n_label}) needs N × a = {demand:,.0f} new entrants a year."
+        f"At a leaving rate of {100 * a:.1f}% a year, a social worker can expect to practise for {life:.1f} years. "
+        f"Half of those who start have left after {med:.1f} years, and after {t:g} years "
+        f"{100 * s:.1f}% are still practising. To keep a workforce of {N:,} steady "
+        f"({n_label}) takes {demand:,.0f} new entrants a year."
     )
 
 
 def _short_summary(a: float, t: float, N: int) -> str:
-    return (f"a = {100 * a:.1f}% a year: working life 1/a = {m.working_life(a):.1f} years; half have left after "
+    return (f"{100 * a:.1f}% leave a year: about {m.working_life(a):.1f} years of practice; half have left after "
             f"{m.median_years(a):.1f} years; {100 * m.survival(a, t):.1f}% remain after {t:g} years; "
-            f"N × a = {m.replacement_demand(N, a):,.0f} entrants a year keep N = {N:,} steady.")
+            f"{m.replacement_demand(N, a):,.0f} new entrants a year keep {N:,} steady.")
 
 
 def career_update(rate: float = 12.5, t: float = T_READ, N: int | None = None, n_label: str | None = None,
@@ -197,14 +198,14 @@ def career_reverse_update(life: float = 8, t: float = T_READ, N: int | None = No
     """The reverse: the leaving rate ``1/L`` that gives an expected working life of ``life`` years."""
     a = m.leaving_rate_for_life(life)
     out = career_update(100 * a, t, N, n_label, with_turnover, short)
-    out["layout"]["title.text"] = (f"Expected working life {float(life):g} years ← leaving rate 1/L = "
-                                   f"{100 * a:.1f}% a year")
+    out["layout"]["title.text"] = f"Expected working life {float(life):g} years ← leaving rate {100 * a:.1f}% a year"
+    n = N or default_workforce()[0]
     if short:
-        out["summary"] = (f"L = {float(life):g} years needs a = 1/L = {100 * a:.1f}% a year; half have left after "
+        out["summary"] = (f"{float(life):g} years of practice means {100 * a:.1f}% leave a year; half have left after "
                           f"{m.median_years(a):.1f} years; {100 * m.survival(a, t):.1f}% remain after {t:g} years; "
-                          f"N × a = {m.replacement_demand(N or default_workforce()[0], a):,.0f} entrants a year.")
+                          f"{m.replacement_demand(n, a):,.0f} new entrants a year keep {n:,} steady.")
     else:
-        out["summary"] = (f"A working life of L = {float(life):g} years needs a leaving rate of 1/L = "
+        out["summary"] = (f"A working life of {float(life):g} years means a leaving rate of "
                           f"{100 * a:.1f}% a year. " + out["summary"])
     return out
 
