@@ -80,7 +80,7 @@ def test_career_length_range_from_keyboard(page):
     # the slider starts at 12% a year; one step right is 13%: the model curve must be (1 - 0.13)^t
     y = trace_y(page, root, 0)
     assert y[8] == pytest.approx(100 * m.survival(0.13, 8), abs=0.05)
-    assert "13.0% a year" in r["summary1"]
+    assert "13.0% leave a year" in r["summary1"]  # 1/0.13 = 7.7 years
     assert "13%" in page.locator(f"{root} output").inner_text()
 
 
@@ -90,7 +90,7 @@ def test_career_length_reverse_from_keyboard(page):
     assert r["after"] != r["before"]
     # 8 years → 7 years: a = 1/7
     assert trace_y(page, root, 0)[1] == pytest.approx(100 * m.survival(1 / 7, 1), abs=0.05)
-    assert "L = 7 years" in r["summary1"]
+    assert r["summary1"].startswith("7 years of practice means 14.3% leave a year")  # 1/7 = 14.3%
 
 
 def test_gender_pipeline_and_shares_from_keyboard(page):
