@@ -11,6 +11,7 @@ mutmut keeps every result in ``mutants/``, so a run can be stopped and resumed, 
     make mutation                                        # everything (resumes where the last run stopped)
     make mutation MUTANTS="swleadership.models.*"        # one module (patterns as mutmut takes them)
     .venv/bin/python -m swleadership.mutation --report   # the table of the results so far, without running
+    .venv/bin/python -m swleadership.mutation --report --show "swleadership.teaching.*"   # with each survivor's change
 
 A survivor is either killed by a new test or listed in ``tests/mutation_equivalent.md`` (one line each:
 ``- `mutant name`: why no test can tell it from the original``); listed mutants are left out of the score.
@@ -107,7 +108,21 @@ def score_table(res: dict, equivalent: dict[str, str], patterns: list[str] | Non
     return rows
 
 
-def print_report(rows: list[dict], equivalent: dict[str, str], show_survivors: bool = True) -> bool:
+def mutant_diff(name: str) -> str:
+    """The lines a mutant changes (``-`` the original, ``+`` the mutant), as ``mutmut show`` prints them."""
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    module = name.split(".x", 1)[0].replace(".", "/") + ".py"
+    try:
+        diff = get_diff_for_mutant(name, path=module)
+    except Exception as exc:  # the mutants/ copy is older than the source: say so rather than stop the report
+        return f"    (no diff: {exc})"
+    return "\n".join(f"    {line}" for line in diff.splitlines()
+                     if line[:1] in "+-" and not line.startswith(("+++", "---")))
+
+
+def print_report(rows: list[dict], equivalent: dict[str, str], show_survivors: bool = True,
+                 diffs: bool = False) -> bool:
     """Print the table (and the survivors); True when every module with results meets the goal."""
     print(f"\nMutation score per module (killed / (killed + survived + no test); goal ≥ {GOAL:g} %;"
           f" {len(equivalent)} mutants listed as equivalent in {EQUIVALENT_FILE.relative_to(REPO_ROOT)})")
@@ -127,6 +142,8 @@ def print_report(rows: list[dict], equivalent: dict[str, str], show_survivors: b
                       "prints the change):")
                 for name in r["survivors"]:
                     print(f"  {name}")
+                    if diffs:
+                        print(mutant_diff(name))
     return ok
 
 
@@ -148,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sample", type=int, default=1, metavar="N",
                    help="with patterns: only every N-th mutant of each function (a deterministic sample)")
     p.add_argument("--quiet", action="store_true", help="the table only, not the list of survivors")
+    p.add_argument("--show", action="store_true", help="print each survivor's change under its name")
     args = p.parse_args(argv)
     if args.focus:
         args.patterns = [*args.patterns, *FOCUS]
@@ -179,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample > 1:
         res = {mod: {k: v for k, v in codes.items() if in_sample(k, args.sample)} for mod, codes in res.items()}
         print(f"(a sample: every {args.sample}th mutant of each function)")
-    ok = print_report(score_table(res, eq, args.patterns or None), eq, show_survivors=not args.quiet)
+    ok = print_report(score_table(res, eq, args.patterns or None), eq, show_survivors=not args.quiet,
+                      diffs=args.show)
     return 0 if ok else 2
 
 
