@@ -137,12 +137,12 @@ def build_figure(live: bool = False):
                          name="Social care share of spending", marker={"color": b.COLOURS[2]}, showlegend=False,
                          hovertemplate="%{y}: %{x:.1f}%<extra></extra>"), row=2, col=1)
     n = 0
-    for key, (_label, _unit, parts) in SERIES.items():
+    for key in SERIES:
         for _i, pts in enumerate(series_points(key)):
             dates, vals, labels, _, legend = pts
             fig.add_trace(go.Scatter(
                 x=list(dates), y=list(vals), name=legend, visible=(key == "adult-number"),
-                mode="lines+markers" if len(parts) == 1 else "markers+lines",
+                mode="lines+markers",
                 line={"color": b.COLOURS[n % 9], "dash": b.DASHES[n % 9]},
                 marker={"symbol": b.SYMBOLS[n % 9], "size": 10}, customdata=list(labels),
                 hovertemplate=f"{legend}, " + "%{customdata}: %{y:,.1f}<extra></extra>"), row=3, col=1)
@@ -170,7 +170,7 @@ def build_figure(live: bool = False):
     return fig
 
 
-def funding_update(series: str = "adult-number", short: bool = False) -> dict:
+def funding_update(series: str = "adult-number") -> dict:
     if series not in SERIES:
         raise ValueError(f"series must be one of {', '.join(SERIES)}; got {series!r}")
     label, unit, _ = SERIES[series]
@@ -257,7 +257,7 @@ class FundingExplorer(b.WorkforceExplorer):
         ex = explorer(
             build_figure(),
             [Select("series", "Workforce series", [(k, v[0]) for k, v in SERIES.items()], value="adult-number")],
-            lambda series: funding_update(series, short=True),
+            funding_update,
             alt=("Three panels. Top: bars for the percentage changes the NAO reported between 2010-11 and 2016-17 or "
                  "2017-18: central government funding to councils −49.1% in real terms, social care spending −3.0%, "
                  "other services −32.6%, people aged 65 and over in need of care +14.3%, looked-after children "
@@ -292,12 +292,8 @@ class FundingExplorer(b.WorkforceExplorer):
         message, upload_msg, summary = w.HTML(), w.HTML(), w.HTML()
 
         def redraw(*_):
-            try:
-                patch = funding_update(series.value)
-            except ValueError as exc:
-                message.value = b.error_html(f"{exc} The figure still shows the last valid choice.")
-                return
-            message.value = ""
+            # the drop-down offers only the keys of SERIES, so funding_update cannot refuse its value
+            patch = funding_update(series.value)
             b.apply_patch(fw, patch)
             summary.value = b.summary_html(patch["summary"])
 
@@ -305,13 +301,11 @@ class FundingExplorer(b.WorkforceExplorer):
             try:
                 content, name = b.upload_content(change["new"])
                 df = b.validate_upload(content, CF, name)
-                first = df["measure"].iloc[0]
-                d = df[df["measure"] == first].sort_values("year")
-                if len(d) < 1:
-                    raise ValueError(f"{name}: no rows to draw.")
             except ValueError as exc:
                 upload_msg.value = b.error_html(f"{exc} Nothing was changed.")
                 return
+            first = df["measure"].iloc[0]  # validate_upload refuses a file without rows
+            d = df[df["measure"] == first].sort_values("year")
             dates = [_date(r) for r in d.to_dict("records")]
             with fw.batch_update():
                 tr = fw.data[T_UPLOAD]
