@@ -190,11 +190,22 @@ def test_live_upload_control_and_its_help(live):
     box = live["box"]
     row = [c for c in box.children if hasattr(c, "children") and up in c.children]
     assert len(row) == 1
-    help_text = BeautifulSoup(row[0].children[1].value, "html.parser").get_text()
-    assert "context_funding" in help_text and "5 MB" in help_text and "right-hand scale" in help_text
-    # the columns the help names are the ones an upload must have
-    cols = help_text.split("context_funding table: ")[1].split(".")[0]
-    assert cols == "measure, group, geography, period, value, unit, status, source"
+    assert [type(c).__name__ for c in box.children] == [
+        "HTML", "HTML", "Dropdown", "HTML", "LiveFigure", "HTML", "HBox", "HTML", "Accordion"]
+    assert box.children[2] is live["controls"]["series"] and box.children[3] is live["message"]
+    assert box.children[4] is live["figure"] and box.children[5] is live["summary"]
+    assert box.children[7] is live["upload_message"]
+    help_p = BeautifulSoup(row[0].children[1].value, "html.parser").p
+    assert help_p["class"] == ["swl-note"]
+    assert help_p.get_text() == (
+        "Add your own council's series (at most 5 MB, UTF-8) in the shape of the book's context_funding table: "
+        "measure, group, geography, period, value, unit, status, source. The first measure in the file is drawn "
+        "against the right-hand scale.")
+    # the columns the help names are the ones a minimal upload has (the header the upload tests use)
+    from tests.test_explorers import FIGURE_TABLE_HEADER
+
+    table, cols = (c.get_text() for c in help_p.find_all("code"))
+    assert table == "context_funding" and cols.split(", ") == FIGURE_TABLE_HEADER.strip().split(",")
 
 
 # ----------------------------------------------------------------------------------------- the static page
@@ -242,8 +253,10 @@ def test_caution_and_how_to_read_are_the_same_in_both_faces(soup, live):
     how = next(d for d in details if d.summary.get_text() == "How to read this chart")
     assert BeautifulSoup(acc.children[0].value, "html.parser").get_text() == \
         how.get_text().removeprefix("How to read this chart")
-    intro = BeautifulSoup(box.children[0].value, "html.parser").get_text()
-    assert "2010-11 to 2017-18" in intro and preferred(CUT)["period_label"] == "2010-11 to 2017-18"
+    intro = BeautifulSoup(box.children[0].value, "html.parser").p
+    assert intro["class"] == ["swl-note"]
+    assert intro.get_text() == ("Choose a workforce series to set beside the NAO's figures. The shading marks the "
+                                f"NAO's period, {preferred(CUT)['period_label']}.")
     assert box._dom_classes == ("swl-funding-explorer", "swl-workforce-explorer")
 
 

@@ -245,7 +245,7 @@ class FundingExplorer(b.WorkforceExplorer):
     css_class = "swl-funding-explorer"
 
     def _sources(self):
-        ids = [c["source_id"] for c in changes()] + [s["source_id"] for s in shares()] + ["nao2018press"]
+        ids = [c["source_id"] for c in changes()] + [s["source_id"] for s in shares()]
         for key in SERIES:
             for *_, sids, _ in series_points(key):
                 ids += list(sids)
