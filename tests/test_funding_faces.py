@@ -88,27 +88,27 @@ def blend(colour: str, opacity: float, ground: str = "#ffffff") -> str:
 
 
 # ------------------------------------------------------------------------------------------------ fixtures
-@pytest.fixture(scope="module")
+@pytest.fixture
 def static_html() -> str:
     return funding_explorer(id=ID).static_html()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def soup(static_html) -> BeautifulSoup:
     return BeautifulSoup(static_html, "html.parser")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def live() -> dict:
     return funding_explorer(id=ID).widgets()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def fig():
     return F.build_figure()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def live_fig():
     return F.build_figure(live=True)
 
@@ -184,9 +184,18 @@ def test_every_option_shows_the_same_series_in_both_faces_and_its_data(soup, liv
     assert soup.find("p", class_="swl-summary").get_text() == st[states(soup)["initial"]]["summary"]
 
 
+def em(width: str) -> float:
+    assert width.lower().endswith("em"), width
+    return float(width[:-2])
+
+
 def test_live_upload_control_and_its_help(live):
     up = live["controls"]["upload"]
     assert up.accept == ".csv" and up.multiple is False and up.description == "Upload your CSV"
+    # wide enough for their words (about two characters to the em), and the upload button never squeezed
+    dd = live["controls"]["series"]
+    assert em(dd.layout.width) >= max(len(lab) for lab, _ in dd.options) / 2
+    assert em(up.layout.width) == em(up.layout.min_width) >= len(up.description) / 2
     box = live["box"]
     row = [c for c in box.children if hasattr(c, "children") and up in c.children]
     assert len(row) == 1
@@ -503,7 +512,10 @@ def test_live_upload_draws_the_first_measure_and_counts_the_others(live):
     body = (FIGURE_TABLE_HEADER + "vacancy rate,my team,Anytown,2016,9.5,percent,verified,My council\n"
             "vacancy rate,my team,Anytown,2015,7,percent,verified,My council\n"
             "turnover rate,my team,Anytown,2015,12,percent,verified,My council\n").encode()
-    live["controls"]["upload"].value = upload_value(body, "two.csv")
+    # as the browser sends it (the widget's state, under a property lock), not set from Python
+    live["controls"]["upload"].set_state({"value": [
+        {"name": "two.csv", "type": "text/csv", "size": len(body), "content": memoryview(body),
+         "last_modified": 1767225600000}]})
     tr = fw.data[F.T_UPLOAD]
     assert tr.visible is True and list(tr.y) == [7, 9.5] and list(tr.x) == ["2015-09-30", "2016-09-30"]
     assert tr.name == "Your file: vacancy rate (my team, percent; right-hand scale)"
