@@ -177,18 +177,16 @@ def funding_update(series: str = "adult-number") -> dict:
     traces = {}
     for j, (key, _) in enumerate(_slots()):
         traces[T_SERIES0 + j] = {"visible": key == series}
-    pts = series_points(series)
-    inside, after = [], []
-    for dates, vals, labels, _, legend in pts:
-        for d, v, lab in zip(dates, vals, labels, strict=False):
-            (inside if d <= "2018-03-31" else after).append((d, v, lab, legend))
+    dates = [d for part in series_points(series) for d in part[0]]
+    inside = sum(d <= "2018-03-31" for d in dates)  # figures dated within the NAO period
+    after = len(dates) - inside
     cut = changes()[0]
     text = (f"{label}. The NAO period (shaded) saw a {abs(cut['value']):g}% real-terms fall in central government "
             f"funding to councils; social care's share of their service spending rose from "
             f"{shares()[0]['value']:g}% to {shares()[-1]['value']:g}%. ")
     if inside:
-        text += f"{len(inside)} figure(s) of this series fall in the period"
-        text += f", {len(after)} after it." if after else "."
+        text += f"{inside} figure(s) of this series fall in the period"
+        text += f", {after} after it." if after else "."
     else:
         text += "This series starts after the period: it cannot show the years of the cuts."
     if series == "adult-number":
