@@ -383,6 +383,9 @@ def test_figure_panels_titles_and_axes(fig):
     # axes: titles, zero line, every bar inside the range and the bars in the listed order, top down
     assert lay.xaxis.title.text == "% change" and lay.xaxis.zeroline is True
     assert contrast(lay.xaxis.zerolinecolor, "#ffffff") >= 3
+    # only the change panel marks zero (no change); the shares start at zero and the dates have none
+    assert lay.xaxis2.zeroline is False and lay.xaxis3.zeroline is False
+    assert lay.xaxis2.title.text != lay.xaxis.title.text != lay.xaxis3.title.text
     vals = [v for t in fig.data[:2] for v in t.x if v is not None]
     assert lay.xaxis.range[0] < min(vals) < 0 < max(vals) < lay.xaxis.range[1]
     assert lay.yaxis.autorange == "reversed" and lay.yaxis2.autorange == "reversed"
