@@ -108,11 +108,11 @@ def score_table(res: dict, equivalent: dict[str, str], patterns: list[str] | Non
     return rows
 
 
-def mutant_diff(name: str) -> str:
-    """The lines a mutant changes (``-`` the original, ``+`` the mutant), as ``mutmut show`` prints them."""
+def mutant_diff(name: str, module: str) -> str:
+    """The lines mutant ``name`` of ``module`` (a path such as ``swleadership/teaching.py``) changes: ``-`` the
+    original, ``+`` the mutant, as ``mutmut show`` prints them."""
     from mutmut.mutation.diff_apply import get_diff_for_mutant
 
-    module = name.split(".x", 1)[0].replace(".", "/") + ".py"
     try:
         diff = get_diff_for_mutant(name, path=module)
     except Exception as exc:  # the mutants/ copy is older than the source: say so rather than stop the report
@@ -143,7 +143,7 @@ def print_report(rows: list[dict], equivalent: dict[str, str], show_survivors: b
                 for name in r["survivors"]:
                     print(f"  {name}")
                     if diffs:
-                        print(mutant_diff(name))
+                        print(mutant_diff(name, r["module"]))
     return ok
 
 

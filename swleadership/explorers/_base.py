@@ -288,11 +288,6 @@ def figure_widget(fig, patch: dict | None = None):
     return shared_figure_widget(fig)
 
 
-def figure_data_snapshot(fw) -> list:
-    """Trace data and layout title of a figure, for before/after comparisons in tests."""
-    return [fw.to_plotly_json()["data"], fw.layout.title.text]
-
-
 class WorkforceExplorer:
     """Base class: static HTML in the book build, the live ipywidgets face everywhere else.
 
