@@ -147,9 +147,13 @@ DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid",
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down", "pentagon"]
 
 
+#: How a bar's fill pattern is drawn: white marks over the bar's own colour.
+PATTERN = {"fillmode": "overlay", "fgcolor": "#ffffff", "size": 7, "solidity": 0.35}
+
+
 def pattern(shape: str) -> dict:
     """A bar fill pattern drawn over the bar's colour (so shape, not colour alone, tells series apart)."""
-    return {"shape": shape, "fillmode": "overlay", "fgcolor": "#ffffff", "size": 7, "solidity": 0.35}
+    return {"shape": shape, **PATTERN}
 
 
 def base_layout(**kw) -> dict:
@@ -239,19 +243,11 @@ def parse_number(text: Any, name: str, low: float, high: float, unit: str = "", 
 
 
 def upload_content(value) -> tuple[bytes, str]:
-    """(bytes, filename) of the first file in an ipywidgets ``FileUpload.value`` (v8 tuple or v7 dict)."""
+    """(bytes, filename) of the first file in an ipywidgets 8 ``FileUpload.value`` (a tuple of dicts, each with
+    the file's ``name`` and its ``content`` as a memoryview)."""
     if not value:
         raise ValueError("No file was uploaded.")
-    if isinstance(value, dict):  # ipywidgets 7: {name: {"metadata": ..., "content": ...}}
-        name, item = next(iter(value.items()))
-        content = item.get("content", b"")
-        name = item.get("metadata", {}).get("name", name)
-    else:
-        item = value[0]
-        content, name = item.get("content", b""), item.get("name", "upload.csv")
-    if isinstance(content, memoryview):
-        content = content.tobytes()
-    return bytes(content), str(name)
+    return bytes(value[0]["content"]), str(value[0]["name"])
 
 
 def validate_upload(content: bytes, resource: str, filename: str):
