@@ -154,3 +154,57 @@ def test_a_source_without_date_reading_note_or_web_address(monkeypatch):
     li = BeautifulSoup(b.sources_html(["s"]), "html.parser").li
     assert li.get_text() == "A & B report. Council <x>." and li.a is None
     assert BeautifulSoup(b.sources_html(["s"]), "html.parser").summary.get_text().startswith("Sources (")
+
+
+def test_a_figures_own_settings_are_laid_over_the_shared_look():
+    layout = b.base_layout(title={"text": "Career length"}, margin={"l": 10}, height=500, legend={"y": -0.3})
+    assert layout["title"] == {**b.LAYOUT["title"], "text": "Career length"}
+    assert layout["margin"] == {**b.LAYOUT["margin"], "l": 10}
+    assert layout["legend"] == {**b.LAYOUT["legend"], "y": -0.3}
+    assert layout["height"] == 500 and layout["font"] == b.FONT
+    assert b.LAYOUT["title"] == {"x": 0, "xanchor": "left", "font": {"size": 15}}, "the shared look is unchanged"
+    layout["legend"]["font"]["size"] = 99            # a figure changing its copy changes no other figure
+    assert b.base_layout()["legend"]["font"]["size"] == b.LAYOUT["legend"]["font"]["size"] != 99
+    assert b.merged({"a": {"b": 1}}, {"a": 2}) == {"a": 2}      # a value that is not a dict replaces the dict
+    assert b.merged({"a": 1}, {"a": {"b": 2}}) == {"a": {"b": 2}}
+
+
+def _luminance(hex_colour: str) -> float:
+    r, g, b_ = (int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b_)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _font_sizes(node, path=""):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "size" and path.endswith("font"):
+                yield path, v
+            yield from _font_sizes(v, f"{path}.{k}" if path else k)
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _font_sizes(v, f"{path}[{i}]")
+
+
+@pytest.fixture(scope="module")
+def every_figure():
+    from swleadership.explorers import career, funding, gender, pressures
+
+    return {"career": career.build_figure(), "funding": funding.build_figure(), "shares": gender.shares_figure(),
+            "pipeline": gender.pipeline_figure(), "ethnicity": gender.ethnicity_figure(),
+            "pressures": pressures.build_figure()}
+
+
+def test_every_explorer_figure_keeps_the_shared_look(every_figure):
+    for name, fig in every_figure.items():
+        lay = fig.layout
+        assert (lay.title.x, lay.title.xanchor) == (0, "left"), f"{name}: the title starts at the left edge"
+        assert lay.title.text and lay.title.font.size > lay.font.size, f"{name}: the title is larger than the text"
+        assert (lay.legend.orientation, lay.legend.yanchor) == ("h", "top") and lay.legend.y < 0, \
+            f"{name}: the legend is a row under the plot, not over the data"
+        assert lay.hoverlabel.namelength == -1, f"{name}: hover labels give whole series names"
+        ground = _luminance(lay.paper_bgcolor)
+        text = _luminance(lay.font.color)
+        assert (max(ground, text) + 0.05) / (min(ground, text) + 0.05) >= 4.5, f"{name}: text contrast"
+        small = [(p, s) for p, s in _font_sizes(fig.to_plotly_json()) if s is not None and s < 11]
+        assert small == [], f"{name}: text under 11 px: {small}"

@@ -156,19 +156,33 @@ def pattern(shape: str) -> dict:
     return {"shape": shape, **PATTERN}
 
 
+#: The figures' shared look: white ground, the book's font, the legend in a row under the plot (never over the
+#: data), titles at the left edge, full series names in hover labels. Margins are starting values: in the book
+#: ``swl.js`` fits them to the screen.
+LAYOUT = {
+    "template": "none",
+    "font": FONT,
+    "paper_bgcolor": "#ffffff",
+    "plot_bgcolor": "#ffffff",
+    "margin": {"l": 60, "r": 20, "t": 70, "b": 50},
+    "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 12}},
+    "hoverlabel": {"namelength": -1},
+    "title": {"x": 0, "xanchor": "left", "font": {"size": 15}},
+}
+
+
+def merged(base: dict, extra: dict) -> dict:
+    """A new dict: ``base`` with ``extra`` laid over it, key by key inside nested dicts (neither is changed)."""
+    out = {key: merged(value, {}) if isinstance(value, dict) else value for key, value in base.items()}
+    for key, value in extra.items():
+        out[key] = merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
 def base_layout(**kw) -> dict:
-    layout = {
-        "template": "none",
-        "font": FONT,
-        "paper_bgcolor": "#ffffff",
-        "plot_bgcolor": "#ffffff",
-        "margin": {"l": 60, "r": 20, "t": 70, "b": 50},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 12}},
-        "hoverlabel": {"namelength": -1},
-        "title": {"x": 0, "xanchor": "left", "font": {"size": 15}},
-    }
-    layout.update(kw)
-    return layout
+    """:data:`LAYOUT` with a figure's own settings laid over it: ``base_layout(title={"text": "Career length"})``
+    keeps the shared title font and left alignment and adds the text."""
+    return merged(LAYOUT, kw)
 
 
 def style_axes(fig) -> None:
