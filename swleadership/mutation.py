@@ -147,6 +147,22 @@ def print_report(rows: list[dict], equivalent: dict[str, str], show_survivors: b
     return ok
 
 
+#: mutmut's own first step, run alone: copy the package into ``mutants/`` and mutate the files that changed since
+#: (a changed function's earlier results are cleared), so the list of mutants still to run is up to date.
+GENERATE = """
+from mutmut.__main__ import create_mutants
+from mutmut.utils.file_utils import copy_also_copy_files, copy_src_dir, setup_source_paths
+import os
+os.makedirs("mutants", exist_ok=True)
+copy_src_dir(); copy_also_copy_files(); setup_source_paths(); create_mutants({jobs})
+"""
+
+
+def generate_mutants(jobs: int) -> None:
+    subprocess.run([sys.executable, "-c", GENERATE.format(jobs=jobs)], cwd=REPO_ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
 def in_sample(name: str, every: int) -> bool:
     """True for every ``every``-th mutant of a function (by mutmut's number)."""
     return every <= 1 or int(name.rsplit("_", 1)[1]) % every == 0
@@ -173,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         mutmut = Path(sys.executable).with_name("mutmut")
         names = list(args.patterns)
         if names and results():
+            generate_mutants(args.jobs)
             # mutmut runs named mutants again even when they have a result: name only the ones still to do
             eq = equivalent_mutants()
             todo = [k for codes in results().values() for k, v in codes.items()
