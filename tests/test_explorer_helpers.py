@@ -197,4 +197,3 @@ def test_each_live_benchmark_setting_redraws_the_figure(monkeypatch):
     assert len(live) == 4 and all(res[label]["n"] == 4 for label in labels)
     assert [redraws[i] for i in live] == [5, 5, 5, 5]          # 1 warm-up + 4 repeats, each a new value
     assert all(redraws[i] == 0 for i in range(len(labels)) if i not in live)   # update functions only
-    assert explorers.bench_models.__defaults__ == (explorers.BENCH_REPEATS,)
