@@ -393,6 +393,9 @@ def test_figure_panels_titles_and_axes(fig):
     assert lay.xaxis.range[0] < min(vals) < 0 < max(vals) < lay.xaxis.range[1]
     assert lay.yaxis.autorange == "reversed" and lay.yaxis2.autorange == "reversed"
     assert lay.yaxis2.type == "category"
+    # the workforce panel is a plain scale from zero upwards: not reversed, not categories, its unit its own
+    assert lay.yaxis3.autorange != "reversed" and lay.yaxis3.type != "category"
+    assert not lay.yaxis.title.text and not lay.yaxis2.title.text  # the bars' labels say what they are
     assert lay.xaxis2.title.text == "% of total service spending"
     assert lay.xaxis2.range[0] == 0 < max(fig.data[F.T_SHARE].x) < lay.xaxis2.range[1]  # bars start at zero
     assert lay.xaxis3.type == "date" and lay.xaxis3.title.text == "Date of the figure"
