@@ -394,7 +394,7 @@ def test_figure_panels_titles_and_axes(fig):
     assert lay.yaxis.autorange == "reversed" and lay.yaxis2.autorange == "reversed"
     assert lay.yaxis2.type == "category"
     # the workforce panel is a plain scale from zero upwards: not reversed, not categories, its unit its own
-    assert lay.yaxis3.autorange != "reversed" and lay.yaxis3.type != "category"
+    assert lay.yaxis3.autorange != "reversed" and lay.yaxis3.type != "category" and lay.yaxis3.visible is not False
     assert not lay.yaxis.title.text and not lay.yaxis2.title.text  # the bars' labels say what they are
     assert lay.xaxis2.title.text == "% of total service spending"
     assert lay.xaxis2.range[0] == 0 < max(fig.data[F.T_SHARE].x) < lay.xaxis2.range[1]  # bars start at zero
