@@ -205,7 +205,7 @@ def pipeline_update(preset: str = "social-work", r: float = 2, k: int = 3, f0: f
     if short:  # the static face: the title carries f0, r, k and the result
         s = f"Model: {100 * f[-1]:.1f}% women after {k} step{'s' if k != 1 else ''}."
         if target is not None:
-            s += f" Real figure: {100 * target:g}%" + (f"; reaching it in {k} steps needs r ≈ {need:.2f}." if need else ".")
+            s += f" Real figure: {100 * target:g}%" + (f"; reaching it in {k} step{'s' if k != 1 else ''} needs r ≈ {need:.2f}." if need else ".")
     else:
         traces[0]["text"] = [f"{100 * v:.0f}%" for v in f]
         s = (f"Entry share f0 = {100 * f0:.1f}%; men promoted r = {r:g} times as often as women; after k = {k} "
@@ -323,7 +323,8 @@ def ethnicity_update(year: int = 2022, area: str = "E92000001", index: dict | No
             "summary": " ".join(parts)}
 
 
-def ethnicity_table(year: int = 2022, area: str = "E92000001"):
+def ethnicity_table(area: str = "E92000001"):
+    """Every year's shares by role for one area (England by default), as the static face's data table."""
     import pandas as pd
 
     df = eth_table()
@@ -396,7 +397,7 @@ class GenderExplorer(b.WorkforceExplorer):
                            f"{K_MAX_STATIC}; ethnicity: England and the regions")]
         if "shares" in self.parts:
             ex = explorer(shares_figure(), [Radio("which", "Figure to show for each group",
-                                                  [("latest", "Latest in the data"), ("earliest", "Earliest in the data")])],
+                                                  [("latest", "Latest figure in the data"), ("earliest", "Earliest figure in the data")])],
                           shares_update,
                           alt=("Horizontal bar chart of the percentage of women in each group: children's social workers, "
                                "registered social workers, directors of children's services, NHS nurses, chief nurses, "
@@ -424,7 +425,7 @@ class GenderExplorer(b.WorkforceExplorer):
         if "ethnicity" in self.parts:
             ex = explorer(ethnicity_figure(), [
                 Select("year", "Year (at 30 September)", eth_years(), value=max(eth_years())),
-                Select("area", "Area", eth_areas(include_las=False))],
+                Select("area", "Area", eth_areas())],
                 ethnicity_update,
                 alt=("Stacked horizontal bars, one per role from case holder to senior manager, split into the percentage "
                      "of each broad ethnic group among children's social workers whose ethnicity is known. The sentence "
@@ -503,11 +504,12 @@ class GenderExplorer(b.WorkforceExplorer):
             parts += [which, fw1, s1, w.HBox([upload, help_up]), upload_msg]
 
         if "pipeline" in self.parts:
-            first2 = pipeline_update("social-work", 2.0, 3, f0=0.87)
+            f0_first = preset_values("social-work")[0]  # the preset's entry share in data/
+            first2 = pipeline_update("social-work", 2.0, 3)
             fw2 = b.figure_widget(pipeline_figure(k_max=m.K_MAX, live=True), first2)
             preset = w.Dropdown(options=[(v[0], k) for k, v in PRESETS.items()], value="social-work",
                                 description="Compare with", style=style, layout=w.Layout(width="34em"))
-            f0 = w.FloatSlider(value=87, min=1, max=99, step=0.5, description="Women at entry f0 (%)", style=style,
+            f0 = w.FloatSlider(value=round(100 * f0_first, 1), min=1, max=99, step=0.5, description="Women at entry f0 (%)", style=style,
                                continuous_update=False, layout=w.Layout(width="28em"))
             f0_text = w.Text(value="", description="…or type f0 (%)", placeholder="e.g. 80", style=style,
                              continuous_update=False, layout=w.Layout(width="18em"))
@@ -518,7 +520,7 @@ class GenderExplorer(b.WorkforceExplorer):
             k = w.IntSlider(value=3, min=0, max=m.K_MAX, step=1, description="Promotion steps k", style=style,
                             continuous_update=False, layout=w.Layout(width="26em"))
             s2 = w.HTML()
-            st = {"f0": 0.87, "r": 2.0, "busy": False}
+            st = {"f0": f0_first, "r": 2.0, "busy": False}
 
             def redraw(*_):
                 try:
@@ -596,7 +598,7 @@ class GenderExplorer(b.WorkforceExplorer):
             year = w.Dropdown(options=eth_years(), value=max(eth_years()), description="Year (at 30 September)",
                               style=style)
             area = w.Dropdown(options=[(lab, c) for c, lab in eth_areas(include_las=True)], value="E92000001",
-                              description="Area (England, region or local authority)", style=style,
+                              description="Area", style=style,
                               layout=w.Layout(width="40em"))
             s3, notes3 = w.HTML(), w.HTML()
 
@@ -700,7 +702,7 @@ def gender_explorer(id: str | None = None, parts=("shares", "pipeline", "ethnici
 def bench_paths():
     import itertools
 
-    combos = itertools.cycle([(p, r, k) for p in PRESETS for r in R_GRID for k in range(1, 7)])
+    combos = itertools.cycle([(p, r, k) for p in PRESETS for r in R_GRID for k in range(1, K_MAX_STATIC + 1)])
     eth = itertools.cycle([(y, a) for y in eth_years() for a, _ in eth_areas()])
     which = itertools.cycle(["latest", "earliest"])
     return {
