@@ -447,3 +447,82 @@ def test_bench_paths_time_the_static_grid():
         "Share of women: professions and leadership roles (latest figures)",
         "Share of women: professions and leadership roles (earliest figures)"}
     assert paths["gender: ethnicity by role"]()["summary"].startswith("England, ")
+
+
+# ============================================================================================== figures and tables
+def contrast(hex1: str, hex2: str = "#ffffff") -> float:
+    """WCAG 2.1 contrast ratio of two colours."""
+    def lum(h):
+        c = [int(h.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    a, b = sorted((lum(hex1), lum(hex2)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def test_shares_table_lists_every_figure_in_the_data():
+    t = G.shares_table()
+    df = csv("gender_comparators")
+    groups = {g for *_, gs in G.BARS for g in gs}
+    rows = df[(df["measure"] == "share female") & df["group"].isin(groups)]
+    assert list(t.columns) == ["Group", "Share of women (%)", "Period", "Geography", "Status", "Used in the chart",
+                               "Source"]
+    assert len(t) == len(rows)
+    keys = list(zip(t["Group"], t["Period"], strict=True))
+    assert keys == sorted(keys, key=lambda k: (k[0], int(rows[(rows["group"] == k[0])
+                                                             & (rows["period_label"] == k[1])]["year"].iloc[0])))
+    got = sorted(map(tuple, t.astype(str).values.tolist()))
+    exp = sorted((r["group"], (f"{r['qualifier']} " if isinstance(r["qualifier"], str) else "") + f"{r['value']:g}",
+                  r["period_label"], r["geography"], r["status"],
+                  "yes" if str(r["preferred"]).lower() == "true" else "no (another source preferred)",
+                  G.b.source_short(r["source_id"])) for _, r in rows.iterrows())
+    assert got == exp
+    assert any(isinstance(q, str) for q in rows["qualifier"]) and "no (another source preferred)" in set(t.iloc[:, 5])
+
+
+def test_shares_figure_is_readable_and_tells_its_series_apart():
+    fig = G.shares_figure()
+    prof, lead, upload = fig.data
+    assert [tr.name for tr in fig.data] == ["Whole profession or workforce", "Leadership role", "Your file"]
+    rows = [f"{label} ({family})" for family, label, _, _ in G.BARS]
+    for tr in fig.data:
+        assert tr.orientation == "h" and list(tr.y) == rows and tr.textposition == "outside"
+        assert contrast(tr.marker.color) >= 3, tr.name  # WCAG 1.4.11, bars on the white plot
+    assert len({tr.marker.color for tr in fig.data}) == len({tr.marker.pattern.shape or "" for tr in fig.data}) == 3
+    assert not prof.marker.pattern.shape and lead.marker.pattern.shape  # the alt text: leadership bars are hatched
+    # one bar per row, drawn on its row's label, never clipped; the file's bars hidden until a file is read
+    assert fig.layout.barmode == "overlay"
+    for which in ("latest", "earliest"):
+        patch = G.shares_update(which)["traces"]
+        for p, q in zip(patch[0]["x"], patch[1]["x"], strict=True):
+            assert (p is None) != (q is None)
+        for i in (0, 1):
+            assert all((x is None) == (t == "") for x, t in zip(patch[i]["x"], patch[i]["text"], strict=True))
+    assert upload.visible is False and set(upload.x) == {None}
+    for tr in (prof, lead):
+        assert tr.hovertemplate == "%{y}: %{text}<extra></extra>" and tr.cliponaxis is False
+    ax = fig.layout.xaxis
+    assert ax.title.text == "Women (%)" and ax.range[0] == 0 and ax.range[1] > 100
+    assert list(ax.tickvals) == list(range(0, 101, 20))  # percentages: no tick past 100
+    assert fig.layout.yaxis.autorange == "reversed"  # the first group in the list is the top bar
+    assert fig.layout.legend.y < 0 and fig.layout.height >= 40 * len(rows)
+
+
+def test_pipeline_figure_draws_model_target_and_parity():
+    for live, k_max in ((False, G.K_MAX_STATIC), (True, G.m.K_MAX)):
+        fig = G.pipeline_figure(k_max=k_max, live=live)
+        line, real, parity = fig.data
+        assert [tr.name for tr in fig.data] == ["Model: share of women at each level",
+                                                "Real share in the leadership role", "Parity (50%)"]
+        assert line.mode == ("lines+markers+text" if live else "lines+markers")
+        assert list(real.x) == list(parity.x) == [0, k_max] and list(parity.y) == [50, 50]
+        assert (line.line.dash or "solid", real.line.dash, parity.line.dash) == ("solid", "dash", "dot")
+        for tr in fig.data:
+            assert contrast(tr.line.color) >= 3, tr.name
+        assert line.hovertemplate == "Level %{x}: %{y:.1f}% women<extra></extra>"
+        assert "%{y:.1f}%" in real.hovertemplate and parity.hoverinfo == "skip"
+        ax = fig.layout.xaxis
+        assert ax.range[0] < 0 and k_max < ax.range[1] < k_max + 1 and ax.dtick == 1
+        assert ax.title.text.startswith("Level (0 = entry")
+        assert fig.layout.yaxis.range[0] == 0 and 100 < fig.layout.yaxis.range[1] <= 110
+        assert fig.layout.yaxis.title.text == "Women at this level (%)" and fig.layout.legend.y < 0

@@ -108,12 +108,11 @@ def shares_figure():
     import plotly.graph_objects as go
 
     fig = go.Figure()
-    vals = bar_values("latest")
     y = _y_labels()
+    # The bars' values and labels come from shares_update's patch, which both faces apply before showing it.
     for kind, colour, pattern in (("Profession", b.COLOURS[0], ""), ("Leadership", b.COLOURS[1], "/")):
         fig.add_trace(go.Bar(
-            orientation="h", y=y, x=[v["value"] if v["kind"] == kind else None for v in vals],
-            text=[v["text"] if v["kind"] == kind else "" for v in vals], textposition="outside",
+            orientation="h", y=y, x=[None] * len(y), text=[""] * len(y), textposition="outside",
             name={"Profession": "Whole profession or workforce", "Leadership": "Leadership role"}[kind],
             marker={"color": colour, "pattern": b.pattern(pattern)},
             hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False))
@@ -164,17 +163,15 @@ def shares_table():
 def pipeline_figure(k_max: int = K_MAX_STATIC, live: bool = False):
     import plotly.graph_objects as go
 
-    f = m.pipeline(0.8, 2, 2)
     fig = go.Figure()
-    # Point labels only in the live face, where every update rewrites them; the static face keeps its payload
-    # small and gives the numbers in the title, the hover text and the summary.
-    fig.add_trace(go.Scatter(x=list(range(len(f))), y=[round(100 * v, 1) for v in f],
-                             mode="lines+markers+text" if live else "lines+markers",
+    # The line's points (and the real share) come from pipeline_update's patch, which both faces apply before
+    # showing the figure. Point labels only in the live face, where every update rewrites them; the static face
+    # keeps its payload small and gives the numbers in the title, the hover text and the summary.
+    fig.add_trace(go.Scatter(x=[], y=[], mode="lines+markers+text" if live else "lines+markers",
                              textfont={"size": 12}, name="Model: share of women at each level",
                              line={"color": "#000000", "width": 3}, marker={"size": 10, "symbol": "circle"},
-                             text=[f"{100 * v:.0f}%" for v in f] if live else None, textposition="top right",
-                             hovertemplate="Level %{x}: %{y:.1f}% women<extra></extra>"))
-    fig.add_trace(go.Scatter(x=[0, k_max], y=[None, None], mode="lines", name="Real share in the leadership role",
+                             textposition="top right", hovertemplate="Level %{x}: %{y:.1f}% women<extra></extra>"))
+    fig.add_trace(go.Scatter(x=[0, k_max], mode="lines", name="Real share in the leadership role",
                              line={"color": b.COLOURS[1], "dash": "dash", "width": 3},
                              hovertemplate="Real leadership share: %{y:.1f}%<extra></extra>"))
     fig.add_trace(go.Scatter(x=[0, k_max], y=[50, 50], mode="lines", name="Parity (50%)",
