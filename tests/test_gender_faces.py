@@ -244,6 +244,8 @@ def test_static_pipeline_lists_each_comparison_with_its_figures(soup):
     labels = static_controls(section(soup, "pipeline"))["preset"]["options"]
     compared = [lab for lab in labels if not lab.startswith("Worked example")]
     assert len(notes) == len(compared) == 4
+    box = next(d for d in soup.find_all("div", class_="swl-notes") if "The comparisons" in d.get_text())
+    assert box.get_text() == "The comparisons, from data/:" + "".join(notes)
     for lab, note in zip(compared, notes, strict=True):
         head, entry, top = note.split("→")[0], *note.split(": ", 1)[1].split(" → ")
         assert note.startswith(lab + ": ") and head
@@ -338,6 +340,7 @@ def test_each_part_alone_in_both_faces(part):
     assert all(i.startswith(("swl-g2-", "swl-workforce-g2")) for i in ids if i.startswith("swl-")), ids
     assert html.startswith('<div class="swl-workforce" id="swl-workforce-g2">') and html.endswith("</div>")
     assert ("The comparisons, from data/:" in html) == (part == "pipeline")
+    assert not [t for t in s.div.find_all(string=True, recursive=False) if t.strip()]  # nothing stray between parts
     parts = gender_explorer(parts=(part,)).widgets()
     assert list(parts["figures"]) == [part]
     assert set(parts["controls"]) >= set(STATIC_CONTROLS[part])
@@ -345,17 +348,21 @@ def test_each_part_alone_in_both_faces(part):
 
 
 ACRONYMS = {"NHS", "UK", "CSV", "GMC", "HCPC", "ALB", "LA", "DfE", "GSCC", "CCG"}
+PROPER = ACRONYMS | {"England"}
 
 
 def well_formed(text: str) -> list[str]:
     """What is wrong with a label, caption or sentence: it must begin with a capital (or a digit), each
-    sentence too, and have no word in capitals other than the book's acronyms."""
+    sentence too, have no word in capitals other than the book's acronyms, and write those (and England) as
+    they are written."""
     bad = []
     if not (text[:1].isupper() or text[:1].isdigit()):
         bad.append(f"starts in lower case: {text!r}")
     bad += [f"sentence starts in lower case: {m.group(0)!r}" for m in re.finditer(r"\. +[a-z]", text)]
     bad += [f"shouting: {word!r}" for word in re.findall(r"[A-Za-z_]*[A-Z]{2,}[A-Za-z_]*", text)
             if word not in ACRONYMS]
+    bad += [f"proper name in lower case: {word!r}" for word in re.findall(r"[A-Za-z]+", text)
+            if word not in PROPER and word.lower() in {p.lower() for p in PROPER}]
     return bad
 
 
@@ -409,6 +416,7 @@ def test_ethnicity_figure_tells_its_series_apart_without_colour():
     assert fig.layout.barmode == "stack" and tuple(fig.layout.xaxis.range)[0] == 0
     assert tuple(fig.layout.xaxis.range)[1] >= 100 and "known ethnicity" in fig.layout.xaxis.title.text
     assert not well_formed(fig.layout.xaxis.title.text)
+    legend_inside_below(fig)
 
 
 def test_live_text_agrees_with_the_static_face(soup, live):
@@ -460,6 +468,13 @@ def contrast(hex1: str, hex2: str = "#ffffff") -> float:
     return (a + 0.05) / (b + 0.05)
 
 
+def legend_inside_below(fig):
+    """The legend sits below the plot and inside the figure: its offset fits in the bottom margin."""
+    lay = fig.layout
+    plot_height = lay.height - lay.margin.t - lay.margin.b
+    assert lay.legend.y < 0 and -lay.legend.y * plot_height < lay.margin.b, (lay.legend.y, lay.height, lay.margin)
+
+
 def test_shares_table_lists_every_figure_in_the_data():
     t = G.shares_table()
     df = csv("gender_comparators")
@@ -505,7 +520,8 @@ def test_shares_figure_is_readable_and_tells_its_series_apart():
     assert ax.title.text == "Women (%)" and ax.range[0] == 0 and ax.range[1] > 100
     assert list(ax.tickvals) == list(range(0, 101, 20))  # percentages: no tick past 100
     assert fig.layout.yaxis.autorange == "reversed"  # the first group in the list is the top bar
-    assert fig.layout.legend.y < 0 and fig.layout.height >= 40 * len(rows)
+    assert fig.layout.height >= 40 * len(rows)
+    legend_inside_below(fig)
 
 
 def test_pipeline_figure_draws_model_target_and_parity():
@@ -525,4 +541,5 @@ def test_pipeline_figure_draws_model_target_and_parity():
         assert ax.range[0] < 0 and k_max < ax.range[1] < k_max + 1 and ax.dtick == 1
         assert ax.title.text.startswith("Level (0 = entry")
         assert fig.layout.yaxis.range[0] == 0 and 100 < fig.layout.yaxis.range[1] <= 110
-        assert fig.layout.yaxis.title.text == "Women at this level (%)" and fig.layout.legend.y < 0
+        assert fig.layout.yaxis.title.text == "Women at this level (%)"
+        legend_inside_below(fig)

@@ -112,7 +112,7 @@ def shares_figure():
     # The bars' values and labels come from shares_update's patch, which both faces apply before showing it.
     for kind, colour, pattern in (("Profession", b.COLOURS[0], ""), ("Leadership", b.COLOURS[1], "/")):
         fig.add_trace(go.Bar(
-            orientation="h", y=y, x=[None] * len(y), text=[""] * len(y), textposition="outside",
+            orientation="h", y=y, textposition="outside",
             name={"Profession": "Whole profession or workforce", "Leadership": "Leadership role"}[kind],
             marker={"color": colour, "pattern": b.pattern(pattern)},
             hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False))
@@ -252,8 +252,9 @@ def ethnicity_figure():
 
     fig = go.Figure()
     y = [ROLE_LABELS.get(r, r) for r in ROLES]
+    # The bars' values come from ethnicity_update's patch, which both faces apply before showing the figure.
     for i, (_col, label) in enumerate(ETHNIC):
-        fig.add_trace(go.Bar(orientation="h", y=y, x=[None] * len(y), name=label,
+        fig.add_trace(go.Bar(orientation="h", y=y, name=label,
                              marker={"color": b.COLOURS[[0, 4, 2, 1, 8][i]],
                                      "pattern": b.pattern(PATTERNS[i])},
                              hovertemplate=f"{label}: " + "%{x:.1f}% of %{y}<extra></extra>"))
@@ -415,7 +416,7 @@ class GenderExplorer(b.WorkforceExplorer):
                      "and parity (50%) as a dotted line. The sentence above the caption gives the numbers."),
                 id=f"{self.id}-pipeline", title="Glass-escalator pipeline (illustrative)")
             presets = "".join(f"<li>{b.esc(v[0])}: {b.esc(preset_values(k)[3])} → {b.esc(preset_values(k)[4])}</li>"
-                              for k, v in PRESETS.items() if v[1])
+                              for k, v in PRESETS.items() if preset_values(k)[1] is not None)
             out.append(f'<p class="swl-notes">{PIPELINE_NOTE}</p>')
             out.append(ex.static_html())
             out.append(f'<div class="swl-notes"><p>The comparisons, from data/:</p><ul>{presets}</ul></div>')
