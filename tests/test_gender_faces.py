@@ -419,13 +419,30 @@ def test_ethnicity_figure_tells_its_series_apart_without_colour():
     legend_inside_below(fig)
 
 
+def table_rows(table) -> list[list[str]]:
+    return [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in table.find_all("tr")]
+
+
 def test_live_text_agrees_with_the_static_face(soup, live):
+    # each figure's text alternative, in the same order
+    alts = [BeautifulSoup(c.value, "html.parser").get_text() for c in live["box"].children
+            if isinstance(c, w.HTML) and 'class="swl-alt"' in c.value]
+    assert alts == [section(soup, p).figcaption.get_text() for p in PARTS]
+    # the same data tables (caption, header and every row) and the same sources
     acc = live["box"].children[-1]
-    panels = {acc.get_title(i): acc.children[i].value for i in range(len(acc.children))}
-    static_caption = section(soup, "shares").find("table").caption.get_text()
-    assert BeautifulSoup(panels["Data table"], "html.parser").caption.get_text() == static_caption
-    static_sources = soup.find_all(string=re.compile("Sources"))
-    assert static_sources and "Sources" in panels
+    panels = {acc.get_title(i): BeautifulSoup(acc.children[i].value, "html.parser") for i in range(len(acc.children))}
+    assert list(panels) == ["Assumptions and cautions", "Data table", "Ethnicity table", "Sources"]
+    for title, part in (("Data table", "shares"), ("Ethnicity table", "ethnicity")):
+        static_table = section(soup, part).find("table")
+        assert panels[title].caption.get_text() == static_table.caption.get_text()
+        assert table_rows(panels[title].table) == table_rows(static_table)
+    static_sources = soup.find("div", class_="swl-workforce").find_all("li")
+    live_sources = panels["Sources"].find_all("li")
+    assert [li.get_text() for li in live_sources] == [li.get_text() for li in static_sources[-len(live_sources):]]
+    assert panels["Assumptions and cautions"].get_text() in soup.get_text()
+    parts = gender_explorer(parts=("pipeline",)).widgets()
+    acc = parts["box"].children[-1]
+    assert [acc.get_title(i) for i in range(len(acc.children))] == ["Assumptions and cautions", "Data table", "Sources"]
 
 
 def test_ethnicity_upload_help_offers_the_template():

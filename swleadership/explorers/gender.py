@@ -367,6 +367,28 @@ doctors. Read the labels before reading a trend.</li>
 """
 
 
+#: Text alternatives of the three figures, the same in both faces.
+SHARES_ALT = (
+    "Horizontal bar chart of the percentage of women in each group: children's social workers, "
+    "registered social workers, directors of children's services, NHS nurses, chief nurses, "
+    "doctors, medical directors, the NHS workforce, NHS chief executives and occupational "
+    "therapists. Leadership bars are hatched. Each bar is labelled with its value and year; "
+    "the data table below lists every figure with its source."
+)
+PIPELINE_ALT = (
+    "Line chart of the share of women at each level of an illustrative promotion pipeline, from entry "
+    "(level 0) to level k, with the real share of women in the chosen leadership role as a dashed line "
+    "and parity (50%) as a dotted line. The sentence above the caption gives the numbers."
+)
+ETHNICITY_ALT = (
+    "Stacked horizontal bars, one per role from case holder to senior manager, split into the percentage "
+    "of each broad ethnic group among children's social workers whose ethnicity is known. The sentence "
+    "above the caption compares case holders with senior managers; the table gives England's figures."
+)
+SHARES_CAPTION = "Share of women by group, every figure in the data"
+ETHNICITY_CAPTION = "Ethnicity by role, England, 2019–2022 (DfE; % of known)"
+
+
 class GenderExplorer(b.WorkforceExplorer):
     """Gender and diversity in leadership: shares of women, the pipeline model, ethnicity by role."""
 
@@ -397,12 +419,8 @@ class GenderExplorer(b.WorkforceExplorer):
             ex = explorer(shares_figure(), [Radio("which", "Figure to show for each group",
                                                   [("latest", "Latest figure in the data"), ("earliest", "Earliest figure in the data")])],
                           shares_update,
-                          alt=("Horizontal bar chart of the percentage of women in each group: children's social workers, "
-                               "registered social workers, directors of children's services, NHS nurses, chief nurses, "
-                               "doctors, medical directors, the NHS workforce, NHS chief executives and occupational "
-                               "therapists. Leadership bars are hatched. Each bar is labelled with its value and year; "
-                               "the data table below lists every figure with its source."),
-                          table=shares_table(), table_caption="Share of women by group, every figure in the data",
+                          alt=SHARES_ALT,
+                          table=shares_table(), table_caption=SHARES_CAPTION,
                           id=f"{self.id}-shares", title="Share of women in the professions and in leadership")
             out.append(ex.static_html())
         if "pipeline" in self.parts:
@@ -411,9 +429,7 @@ class GenderExplorer(b.WorkforceExplorer):
                 Range("r", "Promotion ratio r (men : women)", 0.5, 3, 0.5, 2),
                 Range("k", "Promotion steps k", 1, K_MAX_STATIC, 1, 3)],
                 lambda preset, r, k: pipeline_update(preset, r, k, short=True),
-                alt=("Line chart of the share of women at each level of an illustrative promotion pipeline, from entry "
-                     "(level 0) to level k, with the real share of women in the chosen leadership role as a dashed line "
-                     "and parity (50%) as a dotted line. The sentence above the caption gives the numbers."),
+                alt=PIPELINE_ALT,
                 id=f"{self.id}-pipeline", title="Glass-escalator pipeline (illustrative)")
             presets = "".join(f"<li>{b.esc(v[0])}: {b.esc(preset_values(k)[3])} → {b.esc(preset_values(k)[4])}</li>"
                               for k, v in PRESETS.items() if preset_values(k)[1] is not None)
@@ -425,10 +441,8 @@ class GenderExplorer(b.WorkforceExplorer):
                 Select("year", "Year (at 30 September)", eth_years(), value=max(eth_years())),
                 Select("area", "Area", eth_areas())],
                 ethnicity_update,
-                alt=("Stacked horizontal bars, one per role from case holder to senior manager, split into the percentage "
-                     "of each broad ethnic group among children's social workers whose ethnicity is known. The sentence "
-                     "above the caption compares case holders with senior managers; the table gives England's figures."),
-                table=ethnicity_table(), table_caption="Ethnicity by role, England, 2019–2022 (DfE; % of known)",
+                alt=ETHNICITY_ALT,
+                table=ethnicity_table(), table_caption=ETHNICITY_CAPTION,
                 id=f"{self.id}-ethnicity", title="Ethnicity of children's social workers by role")
             out.append(ex.static_html())
         out.append(f"<details><summary>Assumptions and cautions</summary>{ASSUMPTIONS}</details>")
@@ -444,6 +458,9 @@ class GenderExplorer(b.WorkforceExplorer):
 
         style = {"description_width": "initial"}
         controls, figures, parts = {}, {}, []
+
+        def alt_html(text):  # the text alternative under each figure, as the static face's caption
+            return w.HTML(f'<p class="swl-alt">{b.esc(text)}</p>')
         message, upload_msg = w.HTML(), w.HTML()
 
         def fail(exc):
@@ -499,7 +516,7 @@ class GenderExplorer(b.WorkforceExplorer):
                              "book's <code>gender_comparators</code> table (<code>measure, group, geography, period, value, "
                              "unit, status, source</code>), with measure <code>share female</code> and unit "
                              "<code>percent</code>.</p>")
-            parts += [which, fw1, s1, w.HBox([upload, help_up]), upload_msg]
+            parts += [which, fw1, s1, alt_html(SHARES_ALT), w.HBox([upload, help_up]), upload_msg]
 
         if "pipeline" in self.parts:
             f0_first = preset_values("social-work")[0]  # the preset's entry share in data/
@@ -588,7 +605,7 @@ class GenderExplorer(b.WorkforceExplorer):
                              "and the number of steps. The dashed line is the real share of women in the leadership "
                              "role.</p>"),
                       preset, w.HBox([f0, f0_text], layout=w.Layout(flex_flow="row wrap")),
-                      w.HBox([r, r_text, k], layout=w.Layout(flex_flow="row wrap")), fw2, s2]
+                      w.HBox([r, r_text, k], layout=w.Layout(flex_flow="row wrap")), fw2, s2, alt_html(PIPELINE_ALT)]
 
         if "ethnicity" in self.parts:
             first3 = ethnicity_update(max(eth_years()), "E92000001")
@@ -661,13 +678,13 @@ class GenderExplorer(b.WorkforceExplorer):
                              "councils, 2019–2022): compare case holders with managers, in England, a region or a local "
                              "authority.</p>"),
                       w.HBox([year, area], layout=w.Layout(flex_flow="row wrap")), notes3, fw3, s3,
+                      alt_html(ETHNICITY_ALT),
                       w.HBox([upload3, w.HTML(eth_upload_help_html())]), upload3_msg]
 
-        acc = collapsed_panels([
-            ("Assumptions and cautions", ASSUMPTIONS),
-            ("Data table", table_html(shares_table(), "Share of women by group, every figure in the data")),
-            ("Sources", b.sources_html(self._sources() + ["dfe2023cswwethnicity"])),
-        ])
+        panels = [("Assumptions and cautions", ASSUMPTIONS), ("Data table", table_html(shares_table(), SHARES_CAPTION))]
+        if "ethnicity" in self.parts:
+            panels.append(("Ethnicity table", table_html(ethnicity_table(), ETHNICITY_CAPTION)))
+        acc = collapsed_panels(panels + [("Sources", b.sources_html(self._sources() + ["dfe2023cswwethnicity"]))])
         box = w.VBox([message] + parts + [acc])
         box.add_class(self.css_class)
         box.add_class("swl-workforce-explorer")
