@@ -573,3 +573,11 @@ def test_gender_pipeline_figure_draws_model_target_and_parity():
         assert fig.layout.yaxis.range[0] == 0 and 100 < fig.layout.yaxis.range[1] <= 110
         assert fig.layout.yaxis.title.text == "Women at this level (%)"
         legend_inside_below(fig)
+
+
+def test_gender_leadership_is_one_colour_in_both_figures():
+    # the leadership bars and the pipeline's real leadership share are the same thing, so the same colour
+    shares, pipeline = G.shares_figure(), G.pipeline_figure()
+    assert shares.data[1].name == "Leadership role" and pipeline.data[1].name == "Real share in the leadership role"
+    assert shares.data[1].marker.color == pipeline.data[1].line.color
+    assert shares.data[0].marker.color != shares.data[1].marker.color
