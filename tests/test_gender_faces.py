@@ -241,6 +241,8 @@ def test_gender_static_pipeline_initial_figure_is_its_initial_state():
     data = static_figure(fig)["data"]
     patch = st["states"][st["initial"]]
     assert data[0]["y"] == patch["traces"]["0"]["y"] and data[1]["y"] == patch["traces"]["1"]["y"]
+    # the static states carry no point labels, so the static line draws none
+    assert data[0]["mode"] == "lines+markers" and "text" not in data[0] and "text" not in patch["traces"]["0"]
     assert fig.find("p", class_="swl-summary").get_text() == patch["summary"]
 
 
@@ -550,6 +552,8 @@ def test_gender_shares_figure_is_readable_and_tells_its_series_apart():
     assert ax.title.text == "Women (%)" and ax.range[0] == 0 and ax.range[1] > 100
     assert list(ax.tickvals) == list(range(0, 101, 20))  # percentages: no tick past 100
     assert fig.layout.yaxis.autorange == "reversed"  # the first group in the list is the top bar
+    # the long group names fit: the left margin grows to hold them (it starts at a few pixels)
+    assert fig.layout.yaxis.automargin is True or fig.layout.margin.l >= 8 * max(map(len, rows))
     assert fig.layout.height >= 40 * len(rows)
     legend_inside_below(fig)
 
@@ -562,6 +566,7 @@ def test_gender_pipeline_figure_draws_model_target_and_parity():
                                                 "Real share in the leadership role", "Parity (50%)"]
         assert line.mode == ("lines+markers+text" if live else "lines+markers")
         assert list(real.x) == list(parity.x) == [0, k_max] and list(parity.y) == [50, 50]
+        assert real.mode == parity.mode == "lines"  # reference lines: no point markers
         assert (line.line.dash or "solid", real.line.dash, parity.line.dash) == ("solid", "dash", "dot")
         for tr in fig.data:
             assert contrast(tr.line.color) >= 3, tr.name
