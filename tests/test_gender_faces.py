@@ -590,3 +590,27 @@ def test_gender_leadership_is_one_colour_in_both_figures():
     assert shares.data[1].name == "Leadership role" and pipeline.data[1].name == "Real share in the leadership role"
     assert shares.data[1].marker.color == pipeline.data[1].line.color
     assert shares.data[0].marker.color != shares.data[1].marker.color
+
+
+def test_gender_sources_name_every_row_drawn():
+    """The sources list names the source of every figure either face can draw: each bar's earliest and latest
+    share, each comparison's entry and leadership share, and DfE's ethnicity table."""
+    df = preferred(csv("gender_comparators"))
+    df = df[df["measure"] == "share female"]
+    ids = []
+    for which in ("latest", "earliest"):
+        for _family, _label, _kind, groups in G.BARS:
+            r = df[df["group"].isin(groups)].sort_values(["year", "period"])
+            ids.append((r.iloc[-1] if which == "latest" else r.iloc[0])["source_id"])
+    for _label, g0, y0, g1, y1 in G.PRESETS.values():
+        if g0 is not None:
+            ids += [df[(df["group"] == g) & (df["year"] == y)]["source_id"].iloc[0] for g, y in ((g0, y0), (g1, y1))]
+    expected = G.b.sources_html(ids + ["dfe2023cswwethnicity"])
+    assert expected in gender_explorer(parts=("shares",)).static_html()
+    assert len(set(ids)) > len(set(ids[:len(G.BARS)]))  # the comparisons and earliest figures add sources
+
+
+def test_gender_explorer_names_unknown_parts():
+    with pytest.raises(ValueError) as e:
+        gender_explorer(parts=("shares", "pipelines"))
+    assert str(e.value) == "gender_explorer(parts=...): unknown parts ['pipelines']"
