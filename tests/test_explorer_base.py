@@ -131,6 +131,7 @@ def test_the_sources_list_names_each_source_once_with_its_link(monkeypatch, book
     else:
         assert box.name == "div" and box.p.get_text() == heading + ":" and box.p.strong.get_text() == "Where the figures come from"
     items = box.find_all("li")
+    assert [c.name for c in box.ul.children] == ["li", "li"]
     assert [li.get_text() for li in items] == [
         "Curtis L, Moriarty J, Netten A (2010) The expected working life of a social worker. British Journal of "
         "Social Work 40(5):1628-1643 (abstract). Curtis, Moriarty and Netten, British Journal of Social Work "
@@ -144,6 +145,11 @@ def test_the_sources_list_names_each_source_once_with_its_link(monkeypatch, book
     assert [li.a["href"] for li in items] == ["https://www.pssru.ac.uk/publications/pub-1647/",
                                               "https://thecareruk.com/new-report-shows-drop-in-adult-social-"
                                               "services-jobs-in-councils-in-england/"]
+
+
+def test_a_source_without_a_publisher_is_named_by_its_id(monkeypatch):
+    monkeypatch.setattr(b, "source", lambda sid: {"source_id": "la2024", "publisher": "", "date": "2024-05"})
+    assert b.source_short("la2024") == "la2024 (2024)"
 
 
 def test_a_source_without_date_reading_note_or_web_address(monkeypatch):

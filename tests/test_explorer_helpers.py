@@ -161,6 +161,7 @@ def test_a_control_offers_each_option_value_or_slider_step_in_order():
 @pytest.mark.parametrize("make, values", [
     ("IntSlider(min=0, max=3, value=2)", [3, 0, 1, 2, 3, 0]),
     ("IntSlider(min=0, max=3, value=3)", [0, 1, 2, 3, 0, 1]),
+    ("IntSlider(min=0, max=4, step=2, value=1)", [0, 2, 4, 0, 2, 4]),    # a value between steps: from the first
     ("Dropdown(options=[('A', 'a'), ('B', 'b'), ('C', 'c')], value='a')", ["b", "c", "a", "b", "c", "a"]),
 ])
 def test_the_benchmark_sweeps_every_value_starting_after_the_current_one(make, values):
@@ -197,4 +198,3 @@ def test_each_live_benchmark_setting_redraws_the_figure(monkeypatch):
     assert len(live) == 4 and all(res[label]["n"] == 4 for label in labels)
     assert [redraws[i] for i in live] == [5, 5, 5, 5]          # 1 warm-up + 4 repeats, each a new value
     assert all(redraws[i] == 0 for i in range(len(labels)) if i not in live)   # update functions only
-    assert explorers.bench_models.__defaults__ == (explorers.BENCH_REPEATS,)

@@ -101,7 +101,7 @@ def sources_html(source_ids, lead: str = "Sources") -> str:
             continue
         seen.add(sid)
         s = source(sid)
-        url = (s.get("url") or "").split(" ")[0]
+        url = (s.get("url") or "").partition(" ")[0]
         link = f' <a href="{esc(url)}">{esc(url)}</a>' if url.startswith("http") else ""
         how = f" [{esc(s['how_read'])}]" if s.get("how_read") else ""
         date = f" ({esc(s['date'])})" if s.get("date") else ""
@@ -413,5 +413,5 @@ def timings(fn: Callable[[], Any], repeats: int) -> dict[str, float]:
         fn()
         ms.append((time.perf_counter() - t0) * 1000)
     ms.sort()
-    p95 = ms[min(len(ms) - 1, int(math.ceil(0.95 * len(ms))) - 1)]
+    p95 = ms[math.ceil(0.95 * len(ms)) - 1]
     return {"median": statistics.median(ms), "p95": p95, "n": len(ms)}
