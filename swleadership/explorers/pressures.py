@@ -548,13 +548,16 @@ def _table_html(payload: dict, sid: str) -> str:
     from ..explore import table_html
 
     s = next(x for x in payload["series"] if x["i"] == sid)
+    had = s.get("y", payload["years"])
+    codes = {(m, j): k for m, j, k in s["c"]}
     rows = []
     for i, y in enumerate(payload["years"]):
         rec = {"Year": y}
         for mi, (label, _, _) in enumerate(MEASURES.values()):
-            v = None if s["v"][mi][i] is None else s["v"][mi][i] / 10
-            code = next((k for m, j, k in s["c"] if m == mi and j == i), "x")
-            rec[label] = b.fmt_num(v) if v is not None else f"{code} ({payload['codes'].get(code, code)})"
+            v = s["v"][mi][i]
+            code = codes.get((mi, i), "x")
+            rec[label] = (b.fmt_num(v / 10) if v is not None else "no row" if y not in had
+                          else f"{code} ({payload['codes'].get(code, code)})")
         rows.append(rec)
     return table_html(rows, f"{s['l']}: every measure and year (DfE)")
 

@@ -1,0 +1,374 @@
+"""The workforce pressures explorer's two faces against data/ and against each other.
+
+The static face carries every area's figures as JSON (``areas_payload``) and draws from it in the browser; the
+live face draws ``pressures_update``. Expected values here are read straight from the CSV files with pandas
+(never through the explorer's own helpers), for England, regions, and local authorities with suppressed values,
+renamed codes and reorganisations. The static face's controls are parsed with BeautifulSoup and compared with the
+live face's ipywidgets, option by option.
+
+Each test builds what it checks in its own body (no module-scoped fixture), so ``make mutation`` maps every test
+to the code it reads.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+
+from swleadership.explorers import pressures as P
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+MEASURE_COLUMNS = ["inpost_fte", "starters_fte", "leavers_fte", "turnover_rate_fte", "vacancy_rate_fte",
+                   "agency_rate_fte", "caseload_fte", "absence_rate_fte"]
+COUNTS = {"inpost_fte", "starters_fte", "leavers_fte"}
+
+#: series id -> how to find its rows in data/children_workforce_areas.csv
+AREAS = {
+    "E92000001": ("area_code", "E92000001"),                       # England
+    "E12000007": ("area_code", "E12000007"),                       # London
+    "E13000001": ("area_code", "E13000001"),                       # Inner London
+    "E12000001": ("area_code", "E12000001"),                       # North East
+    "la:Isles of Scilly": ("area_name", "Isles of Scilly"),        # many suppressed values
+    "la:Kensington and Chelsea": ("area_name", "Kensington and Chelsea"),
+    "la:Buckinghamshire": ("area_name", "Buckinghamshire"),        # code changed: followed by name
+    "la:Northamptonshire:E10000021": ("area_code", "E10000021"),   # reorganised: 2017-2020 only
+    "la:Dorset:E06000059": ("area_code", "E06000059"),             # the new Dorset, 2019-2025
+    "la:Birmingham": ("area_name", "Birmingham"),
+}
+
+
+def csv(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA / f"{name}.csv", keep_default_na=False, na_values=[""], dtype={"time_period": int})
+
+
+def rows_of(sid: str) -> pd.DataFrame:
+    df = csv("children_workforce_areas")
+    col, key = AREAS[sid]
+    out = df[df[col] == key]
+    if sid.startswith("la:"):
+        out = out[out["geographic_level"] == "Local authority"]
+    assert len(out), sid
+    return out.sort_values("time_period")
+
+
+def all_years() -> list[int]:
+    return sorted(int(y) for y in csv("children_workforce_areas")["time_period"].unique())
+
+
+def fmt(x: float) -> str:
+    """How the book writes a number: whole with thousands separators, else one decimal."""
+    return f"{x:,.0f}" if abs(x) >= 1000 or float(x).is_integer() else f"{x:,.1f}"
+
+
+def adult_rows(measure: str) -> pd.DataFrame:
+    df = csv("adult_social_workers")
+    return df[(df["measure"] == measure) & (df["group"] == P.ADULT_GROUP)
+              & (df["preferred"].astype(str).str.lower() == "true")].sort_values(["year", "period"])
+
+
+def code_meanings() -> dict:
+    pkg = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    codes = pkg["swl:suppression_codes"]
+    return codes if isinstance(codes, dict) else {c["code"]: c["meaning"] for c in codes}
+
+
+# ============================================================================ the payload against data/
+@pytest.mark.parametrize("sid", list(AREAS))
+def test_payload_series_is_the_areas_rows(sid):
+    """Every measure and year of the area, in tenths, with its suppression codes, its years and its group."""
+    payload = P.areas_payload()
+    years = all_years()
+    assert payload["years"] == years
+    assert [m[0] for m in payload["measures"]] == MEASURE_COLUMNS
+    s = {x["i"]: x for x in payload["series"]}[sid]
+    rows = rows_of(sid)
+    level = rows["geographic_level"].iloc[0]
+    assert s["k"] == level[0]
+    assert s["g"] == ("England and regions" if level != "Local authority" else rows["region_name"].iloc[0])
+    had = rows["time_period"].tolist()
+    assert s.get("y", years) == had and (("y" in s) == (had != years))
+    by_year = rows.set_index("time_period")
+    expected_codes = set()
+    for mi, col in enumerate(MEASURE_COLUMNS):
+        want = []
+        for yi, y in enumerate(years):
+            v = by_year[col].get(y) if y in by_year.index else None
+            want.append(None if v is None or pd.isna(v) else round(float(v) * 10))
+            code = by_year[f"{col}_suppression"].get(y) if y in by_year.index else None
+            if code is not None and not pd.isna(code) and code != "":
+                expected_codes.add((mi, yi, code))
+        assert s["v"][mi] == want, (sid, col)
+    assert {tuple(c) for c in s["c"]} == expected_codes
+    # notes: the geography notes named on the area's rows, in words
+    notes = csv("geography_notes").set_index("note_id")["description"]
+    named = {n for cell in rows["geography_notes"] if isinstance(cell, str) for n in cell.split(";") if n}
+    texts = [payload["notes"][i] for i in s["n"]]
+    assert {notes[n] for n in named} <= set(texts)
+    assert texts == P.area_notes(sid)
+
+
+def test_payload_decoded_as_the_script_does_gives_what_pressures_update_draws():
+    """The static page's script reads the payload (values / 10, trace indices from ``traces``): decoded the same
+    way here, it gives the live face's traces for regions and local authorities, every measure."""
+    payload = P.areas_payload()
+    by_id = {s["i"]: s for s in payload["series"]}
+    t = payload["traces"]
+    england = by_id[payload["england"]]
+    assert england["k"] == "N" and payload["england"] == "E92000001"
+    for mi, (m, label, unit, kind) in enumerate(payload["measures"]):
+        assert P.MEASURES[m] == (label, unit, kind)
+        for sid in ("E12000007", "la:Isles of Scilly", "la:Northamptonshire:E10000021", "la:Birmingham"):
+            patch = P.pressures_update(m, sid, short=True)["traces"]
+            for key, s in (("area", by_id[sid]), ("england", england)):
+                vals = [None if v is None else v / 10 for v in s["v"][mi]]
+                level = [None if v is None else (round(v) if kind == "count" else round(v, 1)) for v in vals]
+                assert patch[t[key]]["y"] == level, (m, sid, key)
+                change = patch[t[f"{key}_yoy"]]["y"]
+                for i in range(1, len(vals)):
+                    a, b = vals[i - 1], vals[i]
+                    if a is None or b is None or (kind == "count" and a == 0):  # a gap, or a per cent change from nothing
+                        assert change[i] is None
+                    else:
+                        assert change[i] == pytest.approx(100 * (b - a) / a if kind == "count" else b - a, abs=0.051)
+            ad = payload["adult"].get(m)
+            assert patch[t["adult"]]["visible"] is bool(ad)
+            if ad:
+                assert (patch[t["adult"]]["x"], patch[t["adult"]]["y"]) == (ad["x"], ad["y"])
+
+
+@pytest.mark.parametrize("measure, adult_name", [(m, v[0]) for m, v in P.ADULT.items()])
+def test_payload_adult_series_is_the_adult_rows(measure, adult_name):
+    payload = P.areas_payload()
+    rows = adult_rows(adult_name)
+    assert len(rows) >= 1
+    assert payload["adult"][measure]["x"] == rows["year"].tolist()
+    assert payload["adult"][measure]["y"] == pytest.approx(rows["value"].astype(float).tolist())
+    assert set(payload["adult"]) == set(P.ADULT)
+
+
+def test_payload_lists_every_area_once_england_regions_then_councils_by_region():
+    payload = P.areas_payload()
+    df = csv("children_workforce_areas")
+    ids = [s["i"] for s in payload["series"]]
+    assert len(ids) == len(set(ids))
+    assert ids[0] == "E92000001"
+    kinds = [s["k"] for s in payload["series"]]
+    n_regions = df.loc[df["geographic_level"] == "Regional", "area_code"].nunique()
+    assert kinds == ["N"] + ["R"] * n_regions + ["L"] * (len(kinds) - 1 - n_regions)
+    regions = [s["l"] for s in payload["series"] if s["k"] == "R"]
+    assert regions == sorted(regions) and all(r.startswith("Region: ") for r in regions)
+    # every council's name in the data is there, under its region
+    las = df[df["geographic_level"] == "Local authority"]
+    named = {s["l"].split(" (")[0]: s["g"] for s in payload["series"] if s["k"] == "L"}
+    for name, region in las.groupby("area_name")["region_name"].first().items():
+        assert named.get(name) == region, name
+    groups = [s["g"] for s in payload["series"] if s["k"] == "L"]
+    assert groups == sorted(groups)  # councils grouped by region, each group in one run
+    assert payload["codes"] == code_meanings()
+
+
+def test_json_payload_is_compact_and_cannot_close_its_script():
+    """The JSON sits in a <script> element: "</" is escaped so no text can end the element early, and the text is
+    the most compact encoding (no spaces after separators, UTF-8 rather than \\u escapes)."""
+    tricky = {"l": "Dorset – new</script><b>x</b>", "v": [[1, None]], "n": ["a", "b"]}
+    html = P._json_payload(tricky)
+    soup = BeautifulSoup(f"<div>{html}<p>after</p></div>", "html.parser")
+    script = soup.find("script", class_="swl-areas-data")
+    assert script["type"] == "application/json"
+    assert json.loads(script.string) == tricky
+    assert soup.find("b") is None and soup.find("p").string == "after"
+    assert script.string == json.dumps(tricky, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    real = P.areas_payload()
+    text = P._json_payload(real)
+    body = text.split(">", 1)[1].rsplit("</script>", 1)[0]
+    assert json.loads(body) == real and ", " not in body.replace(", ", "") and "\\u2013" not in body
+    assert len(body.encode()) == len(json.dumps(real, separators=(",", ":"), ensure_ascii=False).encode())
+
+
+# ============================================================================ the area table
+def parse_table(html: str) -> tuple[str, list[str], list[list[str]]]:
+    soup = BeautifulSoup(html, "html.parser")
+    t = soup.find("table")
+    head = [th.get_text() for th in t.find("thead").find_all("th")]
+    body = [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in t.find("tbody").find_all("tr")]
+    return t.find("caption").get_text(), head, body
+
+
+@pytest.mark.parametrize("sid", ["E92000001", "la:Isles of Scilly", "la:Kensington and Chelsea",
+                                 "la:Northamptonshire:E10000021"])
+def test_area_table_is_every_measure_and_year_of_the_data(sid):
+    payload = P.areas_payload()
+    caption, head, body = parse_table(P._table_html(payload, sid))
+    label = {s["i"]: s["l"] for s in payload["series"]}[sid]
+    assert caption == f"{label}: every measure and year (DfE)"
+    assert head == ["Year"] + [P.MEASURES[c][0] for c in MEASURE_COLUMNS]
+    rows = rows_of(sid).set_index("time_period")
+    meanings = code_meanings()
+    assert [int(r[0]) for r in body] == all_years()
+    for r in body:
+        y = int(r[0])
+        for col, cell in zip(MEASURE_COLUMNS, r[1:], strict=True):
+            if y not in rows.index:
+                assert cell == "no row", (sid, y, col)  # as areas.js writes a year the area has no row for
+            elif pd.isna(rows.at[y, col]):
+                code = rows.at[y, f"{col}_suppression"]
+                assert cell == f"{code} ({meanings[code]})", (sid, y, col)
+            else:
+                assert cell == fmt(float(rows.at[y, col])), (sid, y, col)
+
+
+def test_area_table_gap_without_a_code_reads_as_not_available():
+    """As areas.js: a gap with no code is 'x'; an unknown code is shown as itself."""
+    payload = {"years": [2020, 2021], "codes": {"x": "not available"},
+               "series": [{"i": "a", "l": "Somewhere", "v": [[None, 15]] + [[1, 2]] * 7, "c": []},
+                          {"i": "b", "l": "Elsewhere", "v": [[None, None]] + [[1, 2]] * 7, "c": [[0, 1, "q"]]}]}
+    _, _, body = parse_table(P._table_html(payload, "a"))
+    assert body[0][:2] == ["2020", "x (not available)"] and body[1][:2] == ["2021", "1.5"]
+    _, _, body = parse_table(P._table_html(payload, "b"))
+    assert body[0][1] == "x (not available)" and body[1][1] == "q (q)"
+
+
+# ============================================================================ static face against the live face
+def static_soup(id: str | None = None) -> BeautifulSoup:
+    return BeautifulSoup(P.pressures_explorer(id=id).static_html(), "html.parser")
+
+
+def plotted(soup: BeautifulSoup) -> dict:
+    return json.loads(soup.find("script", class_="swl-plotly").string)
+
+
+def test_static_controls_are_the_live_controls():
+    soup = static_soup()
+    parts = P.pressures_explorer().widgets()
+    c = parts["controls"]
+    root = soup.find(id="swl-pressures")
+    assert root["data-swl"] == "areas" and "swl-areas" in root["class"]
+    controls = root.find("div", class_="swl-controls")
+    # every control is labelled by a <label for>, ids are unique, and typing in them never triggers JupyterLab
+    ids = [t["id"] for t in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    fields = controls.find_all(["select", "input"])
+    assert [f["id"] for f in fields] == ["swl-pressures-measure", "swl-pressures-find", "swl-pressures-area"]
+    for f in fields:
+        assert controls.find("label", attrs={"for": f["id"]}).get_text().strip()
+        assert f["data-lm-suppress-shortcuts"] == "true"
+    labels = {f["id"]: controls.find("label", attrs={"for": f["id"]}).get_text() for f in fields}
+    assert labels["swl-pressures-measure"] == c["measure"].description == "Measure"
+    # the measure list: the same options, in the same order, with the same first choice
+    measure = soup.find("select", id="swl-pressures-measure")
+    assert "swl-areas-measure" in measure["class"]
+    static_opts = [(o.get_text(), o["value"]) for o in measure.find_all("option")]
+    assert static_opts == list(c["measure"].options) == [(P.MEASURES[m][0], m) for m in MEASURE_COLUMNS]
+    assert [o["value"] for o in measure.find_all("option", selected=True)] == [c["measure"].value]
+    # the area list: the same areas with the same names; England first, chosen
+    area = soup.find("select", id="swl-pressures-area")
+    assert "swl-areas-area" in area["class"]
+    static_areas = {o["value"]: o.get_text() for o in area.find_all("option")}
+    live_areas = {v: label for label, v in c["area"].options}
+    assert static_areas == live_areas and len(static_areas) == len(P.series_index())
+    assert [o["value"] for o in area.find_all("option", selected=True)] == [c["area"].value] == ["E92000001"]
+    payload = P.areas_payload()
+    groups = [(g["label"], [o["value"] for o in g.find_all("option")]) for g in area.find_all("optgroup")]
+    expected: dict = {}
+    for s in payload["series"]:
+        expected.setdefault(s["g"], []).append(s["i"])
+    assert groups == list(expected.items())
+    assert groups[0][0] == "England and regions"
+    find = soup.find("input", id="swl-pressures-find")
+    assert find["type"] == "search" and find["aria-describedby"] == "swl-pressures-status"
+    status = soup.find(id="swl-pressures-status")
+    assert status.get_text().startswith(f"{len(static_areas)} areas:") and status["role"] == "status"
+    # the span of years and the adult series: the static face shows them all, the live face starts there
+    years = all_years()
+    assert c["years"].value == (years[0], years[-1]) and (c["years"].min, c["years"].max) == (years[0], years[-1])
+    assert c["adult"].value is True
+    # the data the static script reads is the area table
+    data = json.loads(soup.find("script", class_="swl-areas-data").string)
+    assert data == payload
+
+
+def test_static_first_view_is_the_live_first_view_of_england_turnover():
+    soup = static_soup()
+    live = P.pressures_explorer().widgets()
+    fw = live["figure"]
+    fig = plotted(soup)
+    rows = rows_of("E92000001")
+    turnover = [round(float(v), 1) for v in rows["turnover_rate_fte"]]
+    for trace in (P.T_AREA,):
+        assert fig["data"][trace]["y"] == turnover == list(fw.data[trace].y)
+    assert fig["data"][P.T_ENG].get("visible") is False and fw.data[P.T_ENG].visible is False
+    ad = adult_rows("turnover rate")
+    assert fig["data"][P.T_ADULT]["x"] == ad["year"].tolist() == list(fw.data[P.T_ADULT].x)
+    assert fig["data"][P.T_ADULT]["visible"] is True
+    # the static face keeps generic trace names (the script redraws them); the title names the area
+    assert fig["data"][P.T_AREA]["name"] == "Selected area" and fw.data[P.T_AREA].name == "England"
+    assert fig["layout"]["title"]["text"] == fw.layout.title.text == "Turnover rate (FTE): England"
+    first = P.pressures_update("turnover_rate_fte", P.ENGLAND, short=True)
+    summary = soup.find("p", class_="swl-summary")
+    assert summary.get_text() == first["summary"] and summary["aria-live"] == "polite"
+    assert summary.get_text().startswith(f"England, {rows['time_period'].iloc[-1]}: {fmt(turnover[-1])}%")
+    assert re.sub(r"<[^>]+>", "", live["summary"].value).startswith(summary.get_text().rstrip("."))
+    # the data table first shows England, every measure and year
+    table = soup.find("div", class_="swl-areas-table").find("table")
+    assert table.find("caption").get_text() == "England: every measure and year (DfE)"
+    assert soup.find("div", class_="swl-areas-table").find_parent("details").find("summary").get_text() == \
+        "Data table for the chosen area"
+    cells = [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in table.find("tbody").find_all("tr")]
+    assert [r[1] for r in cells] == [fmt(float(v)) for v in rows["inpost_fte"]]
+
+
+def test_static_text_alternative_describes_what_the_figure_draws():
+    soup = static_soup()
+    fig = plotted(soup)
+    years = all_years()
+    caption = soup.find("figcaption", class_="swl-alt").get_text()
+    assert soup.find("div", class_="swl-plot")["aria-label"] == caption
+    assert soup.find("div", class_="plotly-graph-div")["id"] == "swl-pressures-plot"
+    assert f"{years[0]} to {years[-1]}" in caption
+    d = fig["data"]
+    assert caption.startswith("Top panel: the chosen measure for the chosen area (solid line)")
+    assert d[P.T_AREA]["type"] == "scatter" and d[P.T_AREA]["line"].get("dash", "solid") == "solid"
+    assert "and England (dashed)" in caption and d[P.T_ENG]["line"]["dash"] == "dash"
+    assert "adult social-worker series (dotted)" in caption and d[P.T_ADULT]["line"]["dash"] == "dot"
+    assert "Bottom panel: the change on the year before, as bars." in caption
+    assert d[P.T_AREA_YOY]["type"] == d[P.T_ENG_YOY]["type"] == "bar"
+    assert all(d[i]["yaxis"] == "y2" for i in (P.T_AREA_YOY, P.T_ENG_YOY))
+    assert all(d[i].get("yaxis", "y") == "y" for i in (P.T_AREA, P.T_ENG, P.T_ADULT))
+    assert "The sentence below the figure gives the latest value and change" in caption
+    assert caption.endswith("the table gives the area's figures for every measure and year.")
+    assert d[P.T_AREA]["x"] == years
+
+
+def test_static_page_has_no_stray_text_and_names_its_sources():
+    soup = static_soup()
+    outer = soup.find(id="swl-workforce-pressures")
+    assert "swl-workforce" in outer["class"]
+    for tag in outer.find_all(["div", "figure", "details", "select", "optgroup", "table", "thead", "tbody", "tr"]):
+        for s in tag.find_all(string=True, recursive=False):
+            assert not s.strip(), (tag.name, tag.get("class"), s[:60])
+    assert not [s for s in soup.find_all(string=True, recursive=False) if s.strip()]
+    note = outer.find("p", class_="swl-note")
+    assert note.get_text().startswith("Every area, measure and year is here: type part of a council's name")
+    link = note.find("a", class_="swl-help")
+    assert link.get_text() == "how to open a chapter live" and "using-the-book" in link["href"]
+    notes = outer.find("div", class_="swl-areas-notes")
+    assert notes["aria-live"] == "polite" and "swl-notes" in notes["class"]
+    london = csv("geography_notes").set_index("note_id").at["london-overlap", "description"]
+    overlap = [p for p in outer.find_all("p") if p.find("strong", string="Overlapping London geographies.")]
+    assert overlap and overlap[0].get_text() == f"Overlapping London geographies. {london}"
+    assert soup.find("script", string=re.compile("swl-areas-data")) is not None  # the areas script runs here
+    assert "Skills for Care" in outer.get_text() and "Department for Education" in outer.get_text()
+
+
+def test_static_ids_follow_the_explorers_id():
+    soup = static_soup(id="second")
+    assert soup.find(id="swl-workforce-second") and soup.find(id="swl-second")
+    assert [f["id"] for f in soup.find_all(["select", "input"])] == ["swl-second-measure", "swl-second-find",
+                                                                      "swl-second-area"]
+    assert soup.find("div", class_="plotly-graph-div")["id"] == "swl-second-plot"
+    assert soup.find(id="swl-pressures") is None
