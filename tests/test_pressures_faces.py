@@ -372,3 +372,182 @@ def test_static_ids_follow_the_explorers_id():
                                                                       "swl-second-area"]
     assert soup.find("div", class_="plotly-graph-div")["id"] == "swl-second-plot"
     assert soup.find(id="swl-pressures") is None
+
+
+# ============================================================================ the figure: told apart without colour
+def luminance(hex_colour: str) -> float:
+    h = hex_colour.lstrip("#")
+    rgb = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("live", [False, True])
+def test_figure_series_are_told_apart_by_more_than_colour(live):
+    fig = P.build_figure(live=live)
+    d = fig.data
+    assert len(d) == (7 if live else 5)
+    bg = fig.layout.plot_bgcolor
+    lines = [t for t in d if t.type == "scatter"]
+    bars = [t for t in d if t.type == "bar"]
+    assert [i for i, t in enumerate(d) if t.type == "bar"] == [P.T_AREA_YOY, P.T_ENG_YOY] + ([P.T_UP_YOY] if live else [])
+    # each line has its own dash and marker symbol, and contrasts with the background at 3:1 (WCAG 1.4.11)
+    looks = [(t.line.dash or "solid", t.marker.symbol) for t in lines]
+    assert len(set(looks)) == len(looks) and len({d for d, _ in looks}) == len(looks)
+    for t in lines:
+        assert contrast(t.line.color, bg) >= 3, t.name
+        assert t.mode == "lines+markers" and t.marker.size >= 7 and t.line.width >= 2
+    # the chosen area stands out: the thickest line; England dashed black
+    assert d[P.T_AREA].line.width > d[P.T_ENG].line.width and d[P.T_AREA].line.width > d[P.T_ADULT].line.width
+    assert (d[P.T_ENG].line.dash, d[P.T_ENG].line.color) == ("dash", "#000000")
+    # bars: the area's solid, England's hatched with an outline (white fill would vanish without it)
+    assert bars[0].marker.pattern.shape in (None, "")
+    eng = d[P.T_ENG_YOY].marker
+    assert eng.pattern.shape == "/" and contrast(eng.pattern.fgcolor, eng.color) >= 3
+    assert contrast(eng.line.color, bg) >= 3 and eng.line.width >= 1
+    assert contrast(d[P.T_AREA_YOY].marker.color, bg) >= 3
+    # a bar's colour is its line's colour, so the legend pairs them
+    assert d[P.T_AREA_YOY].marker.color == d[P.T_AREA].line.color
+    if live:
+        assert d[P.T_UP].line.dash == "longdash" and d[P.T_UP].marker.symbol == "star"
+        assert d[P.T_UP_YOY].marker.color == d[P.T_UP].line.color and d[P.T_UP_YOY].marker.pattern.shape == "x"
+        assert d[P.T_UP].visible is False and d[P.T_UP_YOY].visible is False
+    assert d[P.T_ADULT].visible is False and list(d[P.T_ADULT].x) == []
+
+
+def test_figure_axes_panels_and_words():
+    fig = P.build_figure()
+    lay = fig.layout
+    years = all_years()
+    titles = [a.text for a in lay.annotations]
+    assert titles == ["Level", "Change on the year before"]
+    top, bottom = lay.yaxis.domain, lay.yaxis2.domain
+    assert top[0] > bottom[1]  # the level panel above the change panel
+    assert (top[1] - top[0]) > (bottom[1] - bottom[0])
+    assert lay.xaxis2.title.text == "Year (at or to 30 September)" and lay.xaxis.dtick == lay.xaxis2.dtick == 1
+    assert lay.yaxis2.zeroline is True and contrast(lay.yaxis2.zerolinecolor, lay.plot_bgcolor) >= 3
+    assert lay.barmode == "group" and lay.title.text == "Workforce pressures"
+    assert lay.legend.y < 0  # below the panels, not over the lines
+    for i in (P.T_AREA, P.T_ENG, P.T_AREA_YOY, P.T_ENG_YOY):
+        assert list(fig.data[i].x) == years and list(fig.data[i].y) == [None] * len(years)
+    assert [fig.data[i].xaxis for i in range(5)] == ["x", "x", "x", "x2", "x2"]
+    # hover labels: the series named; levels plain, changes signed
+    for i, who in ((P.T_AREA, "Selected area"), (P.T_ENG, "England"), (P.T_ADULT, "Adult social workers")):
+        assert fig.data[i].hovertemplate == f"%{{x}}: %{{y:,.1f}}<extra>{who}</extra>"
+    for i, who in ((P.T_AREA_YOY, "Selected area"), (P.T_ENG_YOY, "England")):
+        assert fig.data[i].hovertemplate == f"%{{x}}: %{{y:+,.1f}}<extra>{who}</extra>"
+    assert fig.data[P.T_ADULT].name == "Adult social workers in councils, England (Skills for Care)"
+    assert fig.data[P.T_AREA_YOY].name == "Selected area: change" and fig.data[P.T_ENG_YOY].name == "England: change"
+    assert fig.data[P.T_AREA].connectgaps is False  # a gap is a gap, never bridged
+
+
+def test_upload_gap_marks_cover_the_year_and_read_clearly():
+    band = P.gap_band(2021)
+    assert band["x0"] < 2021 < band["x1"] and band["x1"] - band["x0"] < 1  # this year only, not its neighbours
+    assert band["x1"] - 2021 == pytest.approx(2021 - band["x0"])
+    assert (band["xref"], band["yref"], band["y0"], band["y1"]) == ("x", "y domain", 0, 1)  # the whole top panel
+    assert band["layer"] == "below" and band["line"]["width"] == 0 and 0 < band["opacity"] < 0.5
+    label = P.gap_label(2021, "c")
+    assert (label["x"], label["xref"], label["yref"]) == (2021, "x", "y domain")
+    assert label["y"] == 1 and label["yanchor"] == "bottom" and label["showarrow"] is False  # just above the panel
+    assert label["text"] == "your file: 'c'"
+    assert label["font"]["size"] >= 11 and contrast(label["font"]["color"], "#ffffff") >= 4.5
+
+
+# ============================================================================ the live face against data/
+def html_text(value: str) -> str:
+    return BeautifulSoup(value, "html.parser").get_text()
+
+
+def test_live_controls_are_labelled_and_start_where_the_static_face_starts():
+    import ipywidgets as w
+
+    parts = P.pressures_explorer().widgets()
+    c = parts["controls"]
+    years = all_years()
+    assert isinstance(c["measure"], w.Dropdown) and isinstance(c["area"], w.Dropdown)
+    assert list(c["area"].options) == list(P.area_options(include_las=True))
+    assert c["area"].options[0] == ("England", "E92000001") and c["area"].value == "E92000001"
+    assert {v for _, v in c["area"].options} == set(P.series_index())
+    span = c["years"]
+    assert isinstance(span, w.IntRangeSlider) and span.step == 1 and span.continuous_update is False
+    assert (span.min, span.max, span.value) == (years[0], years[-1], (years[0], years[-1]))
+    assert isinstance(c["adult"], w.Checkbox) and c["adult"].value is True
+    assert c["upload"].accept == ".csv" and c["upload"].multiple is False
+    for name, ctl in c.items():
+        assert ctl.description.strip(), name  # every control says what it is
+    assert "Area" in c["area"].description and c["years"].description == "Years"
+    assert "adult social-worker series" in c["adult"].description
+    assert c["upload"].description == "Upload your CSV"
+    # the first view: England's turnover, as the static face draws it
+    fw = parts["figure"]
+    first = P.pressures_update("turnover_rate_fte", P.ENGLAND)
+    assert list(fw.data[P.T_AREA].y) == first["traces"][P.T_AREA]["y"]
+    assert fw.layout.title.text == first["layout"]["title.text"]
+    assert html_text(parts["summary"].value) == first["summary"]
+    assert parts["message"].value == "" and parts["notes"].value == ""
+    assert len(fw.data) == 7 and fw.data[P.T_UP].visible is False
+    # what the box shows, in order: guidance, controls, figure, summary, upload, panels
+    box = parts["box"]
+    kids = box.children
+    assert "swl-pressures-explorer" in box._dom_classes and "swl-workforce-explorer" in box._dom_classes
+    assert "Pick a measure and an area" in kids[0].value and "never zeros" in kids[0].value
+    assert list(kids[1].children) == [c["measure"], c["area"]] and list(kids[2].children) == [c["years"], c["adult"]]
+    assert kids[3:7] == (parts["message"], parts["notes"], fw, parts["summary"])
+    assert kids[7].children[0] is c["upload"] and "Download the template CSV" in kids[7].children[1].value
+    assert kids[8] is parts["upload_message"]
+    acc = kids[9]
+    assert [acc.get_title(i) for i in range(3)] == ["How to read these figures", "Data table (England)", "Sources"]
+    assert acc.selected_index is None
+    table = BeautifulSoup(acc.children[1].value, "html.parser")
+    rows = rows_of("E92000001")
+    cells = {tr.find("th").get_text(): [td.get_text() for td in tr.find_all("td")]
+             for tr in table.find("tbody").find_all("tr")}
+    assert cells[f"{P.MEASURES['inpost_fte'][0]} (FTE)"] == [fmt(float(v)) for v in rows["inpost_fte"]]
+    assert cells[f"{P.MEASURES['caseload_fte'][0]} (cases)"] == [fmt(float(v)) for v in rows["caseload_fte"]]
+    assert "Skills for Care" in acc.children[2].value
+
+
+@pytest.mark.parametrize("sid, measure", [("la:Isles of Scilly", "turnover_rate_fte"),
+                                          ("la:Northamptonshire:E10000021", "inpost_fte"),
+                                          ("E12000001", "agency_rate_fte")])
+def test_live_controls_draw_the_chosen_area_and_measure_from_the_data(sid, measure):
+    parts = P.pressures_explorer().widgets()
+    c, fw = parts["controls"], parts["figure"]
+    c["area"].value = sid
+    c["measure"].value = measure
+    rows = rows_of(sid).set_index("time_period")
+    eng = rows_of("E92000001").set_index("time_period")
+    count = measure in COUNTS
+    for trace, src in ((P.T_AREA, rows), (P.T_ENG, eng)):
+        want = []
+        for y in all_years():
+            v = src[measure].get(y) if y in src.index else None
+            want.append(None if v is None or pd.isna(v) else (round(float(v)) if count else round(float(v), 1)))
+        assert list(fw.data[trace].y) == want, (sid, measure, trace)
+    assert fw.data[P.T_ENG].visible is True and fw.data[P.T_ENG_YOY].visible is True
+    label = {v: k for k, v in c["area"].options}[sid]
+    assert fw.data[P.T_AREA].name == label and fw.data[P.T_AREA_YOY].name == f"{label}: change"
+    assert fw.layout.title.text == f"{P.MEASURES[measure][0]}: {label}"
+    assert html_text(parts["summary"].value) == P.pressures_update(measure, sid)["summary"]
+    # the area's notes, in words from data/geography_notes.csv
+    named = {n for cell in rows["geography_notes"] if isinstance(cell, str) for n in cell.split(";") if n}
+    notes = csv("geography_notes").set_index("note_id")["description"]
+    shown = BeautifulSoup(parts["notes"].value, "html.parser")
+    items = [li.get_text() for li in shown.find_all("li")]
+    assert items == P.area_notes(sid) and {notes[n] for n in named} <= set(items)
+    if items:
+        assert shown.find("div")["role"] == "note" and "About this area:" in shown.get_text()
+    # the span of years and the adult series
+    c["years"].value = (2019, 2022)
+    assert list(fw.layout.xaxis.range) == [2018.5, 2022.5] and list(fw.layout.xaxis2.range) == [2018.5, 2022.5]
+    assert html_text(parts["summary"].value) == P.pressures_update(measure, sid, 2019, 2022)["summary"]
+    c["adult"].value = False
+    assert fw.data[P.T_ADULT].visible is False
+    c["adult"].value = True
+    assert fw.data[P.T_ADULT].visible is (measure in P.ADULT)
