@@ -189,8 +189,10 @@ def build_figure(live: bool = False):
 
 
 def _values(sid: str, measure: str, ys) -> tuple[list, list]:
+    """The area's values of ``measure`` for ``ys`` (None for a gap) and each year's code: the row's suppression code
+    ("" when it has a value), or "no row" for a year the area is not in the data."""
     vals = series_index()[sid]["values"][measure]
-    return [vals.get(y, (None, ""))[0] for y in ys], [vals.get(y, (None, "x"))[1] if y in vals else "no row" for y in ys]
+    return [vals[y][0] if y in vals else None for y in ys], [vals[y][1] if y in vals else "no row" for y in ys]
 
 
 def pressures_update(measure: str = "turnover_rate_fte", area: str = ENGLAND, start: int | None = None,
