@@ -551,3 +551,31 @@ def test_live_controls_draw_the_chosen_area_and_measure_from_the_data(sid, measu
     assert fw.data[P.T_ADULT].visible is False
     c["adult"].value = True
     assert fw.data[P.T_ADULT].visible is (measure in P.ADULT)
+
+
+def test_upload_help_offers_the_bundled_template_without_fetching_anything():
+    import base64
+
+    soup = BeautifulSoup(P.upload_help_html(), "html.parser")
+    p = soup.find("p", class_="swl-note")
+    text = p.get_text()
+    assert "at most 5 MB" in text and "csww_indicators_*.csv" in text and "one area" in text
+    a = p.find("a")
+    template = DATA / "templates" / a["download"]
+    assert template.is_file() and a.get_text() == "Download the template CSV"
+    head, _, body = a["href"].partition(",")
+    assert head == "data:text/csv;base64"
+    assert base64.b64decode(body) == template.read_bytes()
+    header = template.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert {"time_period", "area_name"} <= set(header) and set(MEASURE_COLUMNS) & set(header)
+
+
+def test_bench_path_times_pressures_update_over_every_measure_and_area(monkeypatch):
+    calls = []
+    monkeypatch.setattr(P, "pressures_update", lambda *a: calls.append(a) or {"patch for": a})
+    (label, fn), = P.bench_paths().items()
+    assert label.startswith("pressures: ") and "measure" in label and "area" in label
+    every = {(m, sid) for m in MEASURE_COLUMNS for sid in P.series_index()}
+    results = [fn() for _ in range(len(every))]
+    assert results == [{"patch for": a} for a in calls]  # each run is one real update, its patch returned
+    assert set(calls) == every

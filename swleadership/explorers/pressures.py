@@ -606,7 +606,8 @@ def pressures_explorer(id: str | None = None) -> PressuresExplorer:
 
 
 def bench_paths():
+    """``make bench``'s timed path: pressures_update for every measure and area in turn (one call per run)."""
     import itertools
 
-    combos = itertools.cycle([(c, sid) for c in MEASURES for _, sid in area_options(include_las=True)[::7]])
+    combos = itertools.cycle([(c, sid) for c in MEASURES for _, sid in area_options()])
     return {"pressures: measure × area": lambda: pressures_update(*next(combos))}
