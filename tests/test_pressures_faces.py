@@ -186,7 +186,7 @@ def test_json_payload_is_compact_and_cannot_close_its_script():
     real = P.areas_payload()
     text = P._json_payload(real)
     body = text.split(">", 1)[1].rsplit("</script>", 1)[0]
-    assert json.loads(body) == real and ", " not in body.replace(", ", "") and "\\u2013" not in body
+    assert json.loads(body) == real and "\\u2013" not in body and "–" in body
     assert len(body.encode()) == len(json.dumps(real, separators=(",", ":"), ensure_ascii=False).encode())
 
 
@@ -579,3 +579,24 @@ def test_bench_path_times_pressures_update_over_every_measure_and_area(monkeypat
     results = [fn() for _ in range(len(every))]
     assert results == [{"patch for": a} for a in calls]  # each run is one real update, its patch returned
     assert set(calls) == every
+
+
+def test_live_failed_update_says_so_and_keeps_the_last_figure(monkeypatch):
+    parts = P.pressures_explorer().widgets()
+    c, fw = parts["controls"], parts["figure"]
+    c["area"].value = "E12000007"
+    before = fw.to_plotly_json()
+
+    def refuse(*args, **kw):
+        raise ValueError("No figures for that choice.")
+
+    monkeypatch.setattr(P, "pressures_update", refuse)
+    c["measure"].value = "caseload_fte"
+    msg = BeautifulSoup(parts["message"].value, "html.parser").find("p")
+    assert msg["role"] == "alert" and "swl-error" in msg["class"]
+    assert msg.get_text() == "No figures for that choice. The figure still shows the last valid choice."
+    assert fw.to_plotly_json() == before
+    monkeypatch.undo()
+    c["measure"].value = "vacancy_rate_fte"
+    assert parts["message"].value == ""  # a good choice clears the message
+    assert fw.layout.title.text == "Vacancy rate (FTE): Region: London"
