@@ -600,3 +600,17 @@ def test_live_failed_update_says_so_and_keeps_the_last_figure(monkeypatch):
     c["measure"].value = "vacancy_rate_fte"
     assert parts["message"].value == ""  # a good choice clears the message
     assert fw.layout.title.text == "Vacancy rate (FTE): Region: London"
+
+
+def test_live_controls_show_their_whole_labels_and_wrap_on_a_narrow_screen():
+    parts = P.pressures_explorer().widgets()
+    c = parts["controls"]
+    for name in ("measure", "area", "years", "adult"):
+        assert c[name].style.description_width == "initial", name  # the label is shown whole, never cut short
+    for name, ctl in c.items():
+        assert re.fullmatch(r"\d+(\.\d+)?em", ctl.layout.width), (name, ctl.layout.width)
+    assert c["upload"].layout.min_width == c["upload"].layout.width  # the button never shrinks below its label
+    assert c["adult"].indent is False
+    rows = [k for k in parts["box"].children if hasattr(k, "children") and c["measure"] in k.children
+            or hasattr(k, "children") and c["years"] in k.children]
+    assert len(rows) == 2 and all(r.layout.flex_flow == "row wrap" for r in rows)
