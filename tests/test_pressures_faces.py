@@ -172,21 +172,13 @@ def test_payload_lists_every_area_once_england_regions_then_councils_by_region()
     assert payload["codes"] == code_meanings()
 
 
-def test_json_payload_is_compact_and_cannot_close_its_script():
-    """The JSON sits in a <script> element: "</" is escaped so no text can end the element early, and the text is
-    the most compact encoding (no spaces after separators, UTF-8 rather than \\u escapes)."""
-    tricky = {"l": "Dorset – new</script><b>x</b>", "v": [[1, None]], "n": ["a", "b"]}
-    html = P._json_payload(tricky)
-    soup = BeautifulSoup(f"<div>{html}<p>after</p></div>", "html.parser")
-    script = soup.find("script", class_="swl-areas-data")
-    assert script["type"] == "application/json"
-    assert json.loads(script.string) == tricky
-    assert soup.find("b") is None and soup.find("p").string == "after"
-    assert script.string == json.dumps(tricky, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+def test_page_carries_the_payload_compact_in_a_script_that_cannot_close_early():
+    """The JSON sits in a <script> element: the page's copy is the area table, in its most compact encoding (no
+    spaces after separators, UTF-8 rather than \\u escapes), with "</" escaped."""
+    html = P.pressures_explorer().static_html()
     real = P.areas_payload()
-    text = P._json_payload(real)
-    body = text.split(">", 1)[1].rsplit("</script>", 1)[0]
-    assert json.loads(body) == real and "\\u2013" not in body and "–" in body
+    body = re.search(r'<script type="application/json" class="swl-areas-data">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(body) == real and "\\u2013" not in body and "–" in body and "</" not in body
     assert len(body.encode()) == len(json.dumps(real, separators=(",", ":"), ensure_ascii=False).encode())
 
 
@@ -614,3 +606,15 @@ def test_live_controls_show_their_whole_labels_and_wrap_on_a_narrow_screen():
     rows = [k for k in parts["box"].children if hasattr(k, "children") and c["measure"] in k.children
             or hasattr(k, "children") and c["years"] in k.children]
     assert len(rows) == 2 and all(r.layout.flex_flow == "row wrap" for r in rows)
+
+
+def test_static_help_link_goes_to_the_explorers_section_in_the_book(monkeypatch):
+    monkeypatch.setenv("SWL_BOOK_BUILD", "1")
+    soup = static_soup()
+    link = soup.find("p", class_="swl-note").find("a", class_="swl-help")
+    page, _, anchor = link["href"].partition("#")
+    assert page == "../book/using-the-book.html" and link.get_text() == "how to open a chapter live"
+    help_md = Path(__file__).resolve().parent.parent / "book" / "using-the-book.md"
+    headings = [h.lstrip("#").strip() for h in help_md.read_text(encoding="utf-8").splitlines() if h.startswith("## ")]
+    assert anchor in {re.sub(r"[^a-z0-9]+", "-", h.lower()).strip("-") for h in headings}
+    assert anchor == "explorers"

@@ -12,6 +12,7 @@ from functools import cache
 
 from .. import data
 from .. import models as m
+from .._html import json_script
 from . import _base as b
 
 AREAS = "children_workforce_areas"
@@ -355,7 +356,7 @@ class PressuresExplorer(b.WorkforceExplorer):
             '<div class="swl-areas-notes swl-notes" aria-live="polite"></div>',
             '<details><summary>Data table for the chosen area</summary><div class="swl-areas-table">'
             + _table_html(payload, ENGLAND) + "</div></details>",
-            _json_payload(payload),
+            json_script(payload, "swl-areas-data"),
             f"<script>{_areas_js()}</script>",
             "</div>",
             f'<div class="swl-notes"><p><strong>Overlapping London geographies.</strong> {b.esc(london)}</p></div>',
@@ -529,13 +530,6 @@ def areas_payload() -> dict:
 def _tenths(v: float | None) -> int | None:
     """A value in tenths, as a whole number (the data has at most one decimal; the script divides by 10)."""
     return None if v is None else int(round(float(v) * 10))
-
-
-def _json_payload(payload: dict) -> str:
-    import json
-
-    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
-    return f'<script type="application/json" class="swl-areas-data">{text}</script>'
 
 
 @cache
