@@ -618,3 +618,27 @@ def test_static_help_link_goes_to_the_explorers_section_in_the_book(monkeypatch)
     headings = [h.lstrip("#").strip() for h in help_md.read_text(encoding="utf-8").splitlines() if h.startswith("## ")]
     assert anchor in {re.sub(r"[^a-z0-9]+", "-", h.lower()).strip("-") for h in headings}
     assert anchor == "explorers"
+
+
+def test_england_table_is_englands_rows_every_measure_and_year():
+    t = P.england_table()
+    years = all_years()
+    assert list(t.columns) == ["Measure"] + [str(y) for y in years]
+    assert list(t["Measure"]) == [f"{P.MEASURES[c][0]} ({P.MEASURES[c][1]})" for c in MEASURE_COLUMNS]
+    rows = rows_of("E92000001").set_index("time_period")
+    for i, col in enumerate(MEASURE_COLUMNS):
+        assert [t.at[i, str(y)] for y in years] == [fmt(float(rows.at[y, col])) for y in years], col
+
+
+def test_england_table_shows_a_gap_by_its_code(monkeypatch):
+    """England has no suppressed value today; plant one, and one missing year, and the table names them."""
+    real = P.series_index()
+    eng = real[P.ENGLAND]
+    planted = {**eng, "values": {c: dict(v) for c, v in eng["values"].items()}}
+    planted["values"]["caseload_fte"][2019] = (None, "c")
+    del planted["values"]["agency_rate_fte"][2020]
+    monkeypatch.setattr(P, "series_index", lambda: {**real, P.ENGLAND: planted})
+    t = P.england_table().set_index("Measure")
+    assert t.at[f"{P.MEASURES['caseload_fte'][0]} (cases)", "2019"] == "c"
+    assert t.at[f"{P.MEASURES['agency_rate_fte'][0]} (%)", "2020"] == "no row"
+    assert t.at[f"{P.MEASURES['caseload_fte'][0]} (cases)", "2020"] == fmt(eng["values"]["caseload_fte"][2020][0])
