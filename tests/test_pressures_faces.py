@@ -642,3 +642,95 @@ def test_england_table_shows_a_gap_by_its_code(monkeypatch):
     assert t.at[f"{P.MEASURES['caseload_fte'][0]} (cases)", "2019"] == "c"
     assert t.at[f"{P.MEASURES['agency_rate_fte'][0]} (%)", "2020"] == "no row"
     assert t.at[f"{P.MEASURES['caseload_fte'][0]} (cases)", "2020"] == fmt(eng["values"]["caseload_fte"][2020][0])
+
+
+# ============================================================================ the live face: your own file
+def upload(widget, content: bytes, name: str) -> None:
+    import datetime as dt
+
+    widget.value = ({"name": name, "type": "text/csv", "size": len(content), "content": memoryview(content),
+                     "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)},)
+
+
+def template_measures() -> list[str]:
+    """The measure columns in the upload template's order (the order the checker names missing ones)."""
+    head = (DATA / "templates" / "children_workforce_areas_template.csv").read_text(encoding="utf-8").split("\n")[0]
+    return [c for c in head.split(",") if c in MEASURE_COLUMNS]
+
+
+def own_file(area: str, columns: list[str]) -> bytes:
+    """The area's rows of data/ in the template's shape, with only ``columns`` of the measures."""
+    rows = csv("children_workforce_areas")
+    rows = rows[rows["area_name"] == area].sort_values("time_period", ascending=False)  # any order will do
+    keep = ["time_period", "geographic_level", "area_code", "area_name"]
+    for c in columns:
+        keep += [c, f"{c}_suppression"]
+    out = rows[keep].copy()
+    out["source"] = f"DfE, {area} rows"
+    return out.to_csv(index=False).encode()
+
+
+def test_live_upload_draws_the_file_and_shades_its_suppressed_years():
+    parts = P.pressures_explorer().widgets()
+    c, fw = parts["controls"], parts["figure"]
+    c["area"].value = "E12000009"
+    upload(c["upload"], own_file("Isles of Scilly", ["turnover_rate_fte", "caseload_fte"]), "scilly.csv")
+    rows = rows_of("la:Isles of Scilly").set_index("time_period")
+    years = all_years()
+    # only the measures the file has are offered; the chosen one is kept when the file has it
+    assert list(c["measure"].options) == [(P.MEASURES[m][0], m) for m in ("turnover_rate_fte", "caseload_fte")]
+    assert c["measure"].value == "turnover_rate_fte"
+    up, up_yoy = fw.data[P.T_UP], fw.data[P.T_UP_YOY]
+    want = [None if pd.isna(rows.at[y, "turnover_rate_fte"]) else float(rows.at[y, "turnover_rate_fte"]) for y in years]
+    assert list(up.x) == years and list(up.y) == want and up.visible is True
+    assert up.name == "Your file: Isles of Scilly"
+    assert list(up_yoy.x) == years and up_yoy.visible is True
+    for i in range(1, len(years)):
+        a, b = want[i - 1], want[i]
+        assert up_yoy.y[i] == (None if a is None or b is None else pytest.approx(b - a, abs=0.051))
+    gaps = [y for y in years if want[years.index(y)] is None]
+    codes = {y: rows.at[y, "turnover_rate_fte_suppression"] for y in gaps}
+    assert gaps and [s.x0 for s in fw.layout.shapes] == [pytest.approx(y - 0.4) for y in gaps]
+    labels = [a.text for a in fw.layout.annotations]
+    assert labels == ["Level", "Change on the year before"] + [f"your file: '{codes[y]}'" for y in gaps]
+    meanings = code_meanings()
+    msg = BeautifulSoup(parts["upload_message"].value, "html.parser").find("p")
+    assert msg["role"] == "status"
+    assert msg.get_text() == (
+        f"scilly.csv: drawing Turnover rate (FTE) for Isles of Scilly ({len(years)} year(s)). "
+        "Not drawn, and not zeros (shaded in the figure): "
+        + ", ".join(f"{y} ('{codes[y]}': {meanings[codes[y]]})" for y in gaps) + ". "
+        "Your file has no columns for: "
+        + ", ".join(P.MEASURES[m][0] for m in template_measures() if m not in ("turnover_rate_fte", "caseload_fte"))
+        + "; the measure list offers the ones it has.")
+    # another measure of the file: its values, no gaps, so no shading; the area's own line is unchanged
+    c["measure"].value = "caseload_fte"
+    assert list(fw.data[P.T_UP].y) == [round(float(rows.at[y, "caseload_fte"]), 1) for y in years]
+    assert list(fw.layout.shapes) == [] and len(fw.layout.annotations) == 2
+    assert fw.layout.title.text == f"{P.MEASURES['caseload_fte'][0]}: Region: South West"
+    assert "Not drawn" not in parts["upload_message"].value
+
+
+def test_live_upload_moves_to_a_measure_the_file_has_and_refuses_empty_or_mixed_files():
+    parts = P.pressures_explorer().widgets()
+    c, fw = parts["controls"], parts["figure"]
+    upload(c["upload"], own_file("Birmingham", ["vacancy_rate_fte", "agency_rate_fte"]), "brum.csv")
+    assert c["measure"].value == "vacancy_rate_fte"  # turnover is not in the file: the first measure it has
+    rows = rows_of("la:Birmingham").set_index("time_period")
+    assert list(fw.data[P.T_UP].y) == [float(rows.at[y, "vacancy_rate_fte"]) for y in all_years()]
+    before = fw.to_plotly_json()
+    # two areas in one file
+    both = own_file("Birmingham", ["inpost_fte"]) + own_file("Coventry", ["inpost_fte"]).split(b"\n", 1)[1]
+    upload(c["upload"], both, "two.csv")
+    msg = BeautifulSoup(parts["upload_message"].value, "html.parser").find("p")
+    assert msg["role"] == "alert"
+    assert msg.get_text() == "two.csv: give one area per file; found 2 (Birmingham, Coventry…). Nothing was changed."
+    # a file whose measures are all suppressed
+    rows = csv("children_workforce_areas")
+    one = rows[rows["area_name"] == "Birmingham"][["time_period", "geographic_level", "area_code", "area_name"]].copy()
+    one["caseload_fte"], one["caseload_fte_suppression"], one["source"] = None, "x", "mine"
+    upload(c["upload"], one.to_csv(index=False).encode(), "none.csv")
+    text = BeautifulSoup(parts["upload_message"].value, "html.parser").get_text()
+    assert text == (f"none.csv: no measure columns with values; give at least one of {', '.join(MEASURE_COLUMNS)}. "
+                    "Nothing was changed.")
+    assert fw.to_plotly_json() == before and c["measure"].value == "vacancy_rate_fte"
