@@ -473,8 +473,8 @@ def test_live_controls_are_labelled_and_start_where_the_static_face_starts():
     assert c["upload"].accept == ".csv" and c["upload"].multiple is False
     for name, ctl in c.items():
         assert ctl.description.strip(), name  # every control says what it is
-    assert "Area" in c["area"].description and c["years"].description == "Years"
-    assert "adult social-worker series" in c["adult"].description
+    assert c["area"].description == "Area (England, region or local authority)" and c["years"].description == "Years"
+    assert c["adult"].description == "Show the adult social-worker series (England) where there is one"
     assert c["upload"].description == "Upload your CSV"
     # the first view: England's turnover, as the static face draws it
     fw = parts["figure"]
@@ -488,7 +488,10 @@ def test_live_controls_are_labelled_and_start_where_the_static_face_starts():
     box = parts["box"]
     kids = box.children
     assert "swl-pressures-explorer" in box._dom_classes and "swl-workforce-explorer" in box._dom_classes
-    assert "Pick a measure and an area" in kids[0].value and "never zeros" in kids[0].value
+    guide = BeautifulSoup(kids[0].value, "html.parser")
+    assert guide.get_text() == guide.find("p", class_="swl-note").get_text() == (
+        "Pick a measure and an area (type a name to jump in the list). The lower panel shows the change on the year "
+        "before. Gaps are suppressed or missing values, never zeros.")
     assert list(kids[1].children) == [c["measure"], c["area"]] and list(kids[2].children) == [c["years"], c["adult"]]
     assert kids[3:7] == (parts["message"], parts["notes"], fw, parts["summary"])
     assert kids[7].children[0] is c["upload"] and "Download the template CSV" in kids[7].children[1].value
