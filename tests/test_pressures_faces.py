@@ -449,6 +449,8 @@ def test_upload_gap_marks_cover_the_year_and_read_clearly():
     assert label["y"] == 1 and label["yanchor"] == "bottom" and label["showarrow"] is False  # just above the panel
     assert label["text"] == "your file: 'c'"
     assert label["font"]["size"] >= 11 and contrast(label["font"]["color"], "#ffffff") >= 4.5
+    # the same size as the legend's text, the figure's other small text
+    assert label["font"]["size"] == P.build_figure(live=True).layout.legend.font.size
 
 
 # ============================================================================ the live face against data/
@@ -737,3 +739,19 @@ def test_live_upload_moves_to_a_measure_the_file_has_and_refuses_empty_or_mixed_
     assert text == (f"none.csv: no measure columns with values; give at least one of {', '.join(MEASURE_COLUMNS)}. "
                     "Nothing was changed.")
     assert fw.to_plotly_json() == before and c["measure"].value == "vacancy_rate_fte"
+
+
+def test_static_options_carry_only_a_value_and_the_first_choice():
+    soup = static_soup()
+    for sel in soup.find_all("select"):
+        for o in sel.find_all("option"):
+            assert set(o.attrs) <= {"value", "selected"}, o.attrs
+        assert len(sel.find_all("option", selected=True)) == 1
+
+
+def test_static_page_without_the_london_note_still_renders_and_adds_nothing(monkeypatch):
+    real = P._notes_by_id()
+    monkeypatch.setattr(P, "_notes_by_id", lambda: {k: v for k, v in real.items() if k != "london-overlap"})
+    soup = static_soup()
+    overlap = [p for p in soup.find_all("p") if p.find("strong", string="Overlapping London geographies.")]
+    assert overlap[0].get_text().strip() == "Overlapping London geographies."
