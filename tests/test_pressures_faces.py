@@ -540,6 +540,11 @@ def test_live_controls_draw_the_chosen_area_and_measure_from_the_data(sid, measu
     assert items == P.area_notes(sid) and {notes[n] for n in named} <= set(items)
     if items:
         assert shown.find("div")["role"] == "note" and "About this area:" in shown.get_text()
+        assert not [t for t in shown.find_all(string=True, recursive=False) if t.strip()]  # nothing outside the box
+        for tag in shown.find_all(["div", "ul"]):
+            assert not [t for t in tag.find_all(string=True, recursive=False) if t.strip()], tag.name
+    else:
+        assert parts["notes"].value == ""  # no empty "About this area" box
     # the span of years and the adult series
     c["years"].value = (2019, 2022)
     assert list(fw.layout.xaxis.range) == [2018.5, 2022.5] and list(fw.layout.xaxis2.range) == [2018.5, 2022.5]
@@ -679,11 +684,12 @@ def test_live_upload_draws_the_file_and_shades_its_suppressed_years():
     parts = P.pressures_explorer().widgets()
     c, fw = parts["controls"], parts["figure"]
     c["area"].value = "E12000009"
-    upload(c["upload"], own_file("Isles of Scilly", ["turnover_rate_fte", "caseload_fte"]), "scilly.csv")
+    upload(c["upload"], own_file("Isles of Scilly", ["turnover_rate_fte", "caseload_fte", "inpost_fte"]), "scilly.csv")
     rows = rows_of("la:Isles of Scilly").set_index("time_period")
     years = all_years()
     # only the measures the file has are offered; the chosen one is kept when the file has it
-    assert list(c["measure"].options) == [(P.MEASURES[m][0], m) for m in ("turnover_rate_fte", "caseload_fte")]
+    assert list(c["measure"].options) == [(P.MEASURES[m][0], m) for m in MEASURE_COLUMNS
+                                          if m in ("turnover_rate_fte", "caseload_fte", "inpost_fte")]
     assert c["measure"].value == "turnover_rate_fte"
     up, up_yoy = fw.data[P.T_UP], fw.data[P.T_UP_YOY]
     want = [None if pd.isna(rows.at[y, "turnover_rate_fte"]) else float(rows.at[y, "turnover_rate_fte"]) for y in years]
@@ -698,6 +704,7 @@ def test_live_upload_draws_the_file_and_shades_its_suppressed_years():
     assert gaps and [s.x0 for s in fw.layout.shapes] == [pytest.approx(y - 0.4) for y in gaps]
     labels = [a.text for a in fw.layout.annotations]
     assert labels == ["Level", "Change on the year before"] + [f"your file: '{codes[y]}'" for y in gaps]
+    assert [a.x for a in fw.layout.annotations][2:] == gaps
     meanings = code_meanings()
     msg = BeautifulSoup(parts["upload_message"].value, "html.parser").find("p")
     assert msg["role"] == "status"
@@ -706,7 +713,8 @@ def test_live_upload_draws_the_file_and_shades_its_suppressed_years():
         "Not drawn, and not zeros (shaded in the figure): "
         + ", ".join(f"{y} ('{codes[y]}': {meanings[codes[y]]})" for y in gaps) + ". "
         "Your file has no columns for: "
-        + ", ".join(P.MEASURES[m][0] for m in template_measures() if m not in ("turnover_rate_fte", "caseload_fte"))
+        + ", ".join(P.MEASURES[m][0] for m in template_measures()
+                    if m not in ("turnover_rate_fte", "caseload_fte", "inpost_fte"))
         + "; the measure list offers the ones it has.")
     # another measure of the file: its values, no gaps, so no shading; the area's own line is unchanged
     c["measure"].value = "caseload_fte"
@@ -714,6 +722,13 @@ def test_live_upload_draws_the_file_and_shades_its_suppressed_years():
     assert list(fw.layout.shapes) == [] and len(fw.layout.annotations) == 2
     assert fw.layout.title.text == f"{P.MEASURES['caseload_fte'][0]}: Region: South West"
     assert "Not drawn" not in parts["upload_message"].value
+    # a count: the change is in per cent, and a change from nothing is a gap
+    c["measure"].value = "inpost_fte"
+    fte = [float(rows.at[y, "inpost_fte"]) for y in years]
+    assert list(fw.data[P.T_UP].y) == fte
+    for i in range(1, len(years)):
+        a, b = fte[i - 1], fte[i]
+        assert fw.data[P.T_UP_YOY].y[i] == (None if a == 0 else pytest.approx(100 * (b - a) / a, abs=0.051))
 
 
 def test_live_upload_moves_to_a_measure_the_file_has_and_refuses_empty_or_mixed_files():
@@ -755,3 +770,29 @@ def test_static_page_without_the_london_note_still_renders_and_adds_nothing(monk
     soup = static_soup()
     overlap = [p for p in soup.find_all("p") if p.find("strong", string="Overlapping London geographies.")]
     assert overlap[0].get_text().strip() == "Overlapping London geographies."
+
+
+def test_live_upload_of_a_dfe_file_says_what_it_found_then_what_it_draws():
+    from swleadership.explorers import _base
+    from tests import _dfe_fixtures as fx
+
+    parts = P.pressures_explorer().widgets()
+    content = fx.indicators_csv(["Coventry"])
+    upload(parts["controls"]["upload"], content, "csww_indicators_2017_to_2025.csv")
+    notice = _base.validate_upload(content, P.AREAS, "csww_indicators_2017_to_2025.csv").attrs["notice"]
+    assert notice
+    text = BeautifulSoup(parts["upload_message"].value, "html.parser").get_text()
+    assert text.startswith(notice + " csww_indicators_2017_to_2025.csv: drawing Turnover rate (FTE) for Coventry (")
+
+
+def test_live_upload_refusal_names_the_file():
+    parts = P.pressures_explorer().widgets()
+    rows = csv("children_workforce_areas")
+    one = rows[rows["area_name"] == "Birmingham"][["time_period", "geographic_level", "area_code", "area_name",
+                                                    "turnover_rate_fte", "turnover_rate_fte_suppression"]].copy()
+    one["turnover_rate_fte"] = 150  # a rate over 100 %
+    one["source"] = "mine"
+    upload(parts["controls"]["upload"], one.to_csv(index=False).encode(), "too-high.csv")
+    msg = BeautifulSoup(parts["upload_message"].value, "html.parser").find("p")
+    assert msg["role"] == "alert" and msg.get_text().startswith("too-high.csv")
+    assert msg.get_text().endswith("Nothing was changed.")

@@ -453,11 +453,9 @@ class PressuresExplorer(b.WorkforceExplorer):
             uploaded.clear()
             uploaded.update(df=df, name=name, area=str(df["area_name"].iloc[0]),
                             notice=df.attrs.get("notice", ""), missing=list(df.attrs.get("missing_measures", [])))
-            offered = [(MEASURES[c][0], c) for c in present]
-            if measure.value not in present:
-                measure.options, measure.value = offered, present[0]  # observers redraw
-            else:
-                measure.options = offered
+            keep = measure.value if measure.value in present else present[0]
+            measure.options = [(MEASURES[c][0], c) for c in present]  # ipywidgets moves the choice to the first
+            measure.value = keep  # the reader's measure stays when the file has it; observers redraw
             draw_upload()
 
         for wdg in (measure, area, span, adult):
