@@ -340,7 +340,8 @@ def test_static_page_has_no_stray_text_and_names_its_sources():
     soup = static_soup()
     outer = soup.find(id="swl-workforce-pressures")
     assert "swl-workforce" in outer["class"]
-    for tag in outer.find_all(["div", "figure", "details", "select", "optgroup", "table", "thead", "tbody", "tr"]):
+    for tag in [outer, *outer.find_all(["div", "figure", "details", "select", "optgroup", "table", "thead", "tbody",
+                                         "tr"])]:
         for s in tag.find_all(string=True, recursive=False):
             assert not s.strip(), (tag.name, tag.get("class"), s[:60])
     assert not [s for s in soup.find_all(string=True, recursive=False) if s.strip()]
@@ -560,8 +561,12 @@ def test_upload_help_offers_the_bundled_template_without_fetching_anything():
 
     soup = BeautifulSoup(P.upload_help_html(), "html.parser")
     p = soup.find("p", class_="swl-note")
-    text = p.get_text()
-    assert "at most 5 MB" in text and "csww_indicators_*.csv" in text and "one area" in text
+    assert not [t for t in soup.find_all(string=True, recursive=False) if t.strip()]  # all of it in the paragraph
+    assert p.get_text() == (
+        "Your own figures for one area (at most 5 MB): either DfE's csww_indicators_*.csv file as you downloaded it "
+        "(whole, or only your council's rows), or a CSV in the shape of the book's template, with any of the measure "
+        "columns. Download the template CSV.")
+    assert p.find("code").get_text() == "csww_indicators_*.csv"
     a = p.find("a")
     template = DATA / "templates" / a["download"]
     assert template.is_file() and a.get_text() == "Download the template CSV"
