@@ -299,6 +299,7 @@ def test_static_first_view_is_the_live_first_view_of_england_turnover():
     assert fig["data"][P.T_ADULT]["visible"] is True
     # the static face keeps generic trace names (the script redraws them); the title names the area
     assert fig["data"][P.T_AREA]["name"] == "Selected area" and fw.data[P.T_AREA].name == "England"
+    assert len(fig["data"]) == 5 and not [t for t in fig["data"] if "Your file" in t["name"]]  # no upload in the book
     assert fig["layout"]["title"]["text"] == fw.layout.title.text == "Turnover rate (FTE): England"
     first = P.pressures_update("turnover_rate_fte", P.ENGLAND, short=True)
     summary = soup.find("p", class_="swl-summary")
@@ -423,6 +424,7 @@ def test_figure_axes_panels_and_words():
     assert top[0] > bottom[1]  # the level panel above the change panel
     assert (top[1] - top[0]) > (bottom[1] - bottom[0])
     assert lay.xaxis2.title.text == "Year (at or to 30 September)" and lay.xaxis.dtick == lay.xaxis2.dtick == 1
+    assert lay.xaxis.matches is None and lay.xaxis.showticklabels is not False  # the top panel shows its own years
     assert lay.yaxis2.zeroline is True and contrast(lay.yaxis2.zerolinecolor, lay.plot_bgcolor) >= 3
     assert lay.barmode == "group" and lay.title.text == "Workforce pressures"
     assert lay.legend.y < 0  # below the panels, not over the lines
