@@ -505,6 +505,7 @@ def test_live_controls_are_labelled_and_start_where_the_static_face_starts():
     assert [acc.get_title(i) for i in range(3)] == ["How to read these figures", "Data table (England)", "Sources"]
     assert acc.selected_index is None
     table = BeautifulSoup(acc.children[1].value, "html.parser")
+    assert table.find("caption").get_text() == "Children's social work workforce, England (DfE)"
     rows = rows_of("E92000001")
     cells = {tr.find("th").get_text(): [td.get_text() for td in tr.find_all("td")]
              for tr in table.find("tbody").find_all("tr")}
@@ -752,6 +753,12 @@ def test_live_upload_moves_to_a_measure_the_file_has_and_refuses_empty_or_mixed_
     msg = BeautifulSoup(parts["upload_message"].value, "html.parser").find("p")
     assert msg["role"] == "alert"
     assert msg.get_text() == "two.csv: give one area per file; found 2 (Birmingham, Coventry…). Nothing was changed."
+    # many areas: the first four by name
+    many = own_file("Birmingham", ["inpost_fte"]) + b"".join(
+        own_file(a, ["inpost_fte"]).split(b"\n", 1)[1] for a in ("Coventry", "Dudley", "Walsall", "Wolverhampton"))
+    upload(c["upload"], many, "five.csv")
+    assert BeautifulSoup(parts["upload_message"].value, "html.parser").get_text().startswith(
+        "five.csv: give one area per file; found 5 (Birmingham, Coventry, Dudley, Walsall…).")
     # a file whose measures are all suppressed
     rows = csv("children_workforce_areas")
     one = rows[rows["area_name"] == "Birmingham"][["time_period", "geographic_level", "area_code", "area_name"]].copy()
