@@ -391,6 +391,10 @@ def test_figure_series_are_told_apart_by_more_than_colour(live):
     bars = [t for t in d if t.type == "bar"]
     assert [i for i, t in enumerate(d) if t.type == "bar"] == [P.T_AREA_YOY, P.T_ENG_YOY] + ([P.T_UP_YOY] if live else [])
     # each line has its own dash and marker symbol, and contrasts with the background at 3:1 (WCAG 1.4.11)
+    # the legend names each series
+    names = ["Selected area", "England", "Adult social workers in councils, England (Skills for Care)",
+             "Selected area: change", "England: change"]
+    assert [t.name for t in d] == names + (["Your file", "Your file: change"] if live else [])
     looks = [(t.line.dash or "solid", t.marker.symbol) for t in lines]
     assert len(set(looks)) == len(looks) and len({d for d, _ in looks}) == len(looks)
     for t in lines:
