@@ -814,3 +814,18 @@ def test_live_upload_refusal_names_the_file():
     msg = BeautifulSoup(parts["upload_message"].value, "html.parser").find("p")
     assert msg["role"] == "alert" and msg.get_text().startswith("too-high.csv")
     assert msg.get_text().endswith("Nothing was changed.")
+
+
+def test_live_upload_of_a_single_year_draws_one_point():
+    parts = P.pressures_explorer().widgets()
+    c, fw = parts["controls"], parts["figure"]
+    rows = csv("children_workforce_areas")
+    one = rows[(rows["area_name"] == "Leeds") & (rows["time_period"] == 2023)]
+    one = one[["time_period", "geographic_level", "area_code", "area_name", "turnover_rate_fte",
+               "turnover_rate_fte_suppression"]].assign(source="mine")
+    upload(c["upload"], one.to_csv(index=False).encode(), "leeds-2023.csv")
+    assert list(fw.data[P.T_UP].x) == [2023] and list(fw.data[P.T_UP].y) == [float(one["turnover_rate_fte"].iloc[0])]
+    assert list(fw.data[P.T_UP_YOY].y) == [None]  # no year before it in the file
+    assert fw.data[P.T_UP].name == "Your file: Leeds"
+    assert BeautifulSoup(parts["upload_message"].value, "html.parser").get_text().startswith(
+        "leeds-2023.csv: drawing Turnover rate (FTE) for Leeds (1 year(s)).")
