@@ -392,15 +392,7 @@ class PressuresExplorer(b.WorkforceExplorer):
                 return
             label, unit, kind = MEASURES[measure.value]
             df = uploaded["df"]
-            with fw.batch_update():
-                fw.layout.shapes = []
-                fw.layout.annotations = base_annotations
-                if measure.value not in df.columns or df[measure.value].isna().all():
-                    fw.data[T_UP].visible = False
-                    fw.data[T_UP_YOY].visible = False
-                    upload_msg.value = b.ok_html(f"{uploaded['name']}: no {label} values in your file, so nothing of it "
-                                                 "is drawn for this measure.")
-                    return
+            with fw.batch_update():  # the measure list offers only measures the file has values for
                 d = df.sort_values("time_period")
                 vals = [None if v != v else float(v) for v in d[measure.value]]
                 fw.data[T_UP].x = d["time_period"].tolist()
