@@ -397,6 +397,7 @@ def test_figure_series_are_told_apart_by_more_than_colour(live):
     assert [t.name for t in d] == names + (["Your file", "Your file: change"] if live else [])
     looks = [(t.line.dash or "solid", t.marker.symbol) for t in lines]
     assert len(set(looks)) == len(looks) and len({d for d, _ in looks}) == len(looks)
+    assert len({t.line.color for t in lines}) == len(lines)  # and its own colour
     for t in lines:
         assert contrast(t.line.color, bg) >= 3, t.name
         assert t.mode == "lines+markers" and t.marker.size >= 7 and t.line.width >= 2
