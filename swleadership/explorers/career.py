@@ -15,9 +15,17 @@ from . import _base as b
 HORIZON = 40
 #: The year the static face reads the survival curve at (the social-work figure).
 T_READ = 8
-#: Grid of the static face (stated on screen).
-RATE_GRID = (1, 30, 1)
+#: The leaving-rate slider (min, max, step in %), the same in the static and the live face (stated on screen).
+RATE_GRID = (1, 30, 0.5)
+#: The static face's working-life slider (years); live, the working life is typed (1 to L_MAX).
 LIFE_GRID = (2, 40, 1)
+#: Where both faces start: social workers' expected working life of 8 years (Curtis et al. 2010), a = 1/8.
+LIFE0 = 8
+RATE0 = 100 / LIFE0
+#: Control labels shared by the faces (the live slider adds its unit in brackets).
+RATE_LABEL = "Annual leaving rate a"
+LIFE_LABEL = "Expected working life L"
+TABLE_CAPTION = "Working-life figures and turnover series behind the figures"
 
 #: Professions drawn as curves: (label, resource measure, group, source note).
 PROFESSIONS = [
@@ -169,7 +177,7 @@ def _short_summary(a: float, t: float, N: int) -> str:
             f"{m.replacement_demand(N, a):,.0f} new entrants a year keep {N:,} steady.")
 
 
-def career_update(rate: float = 12.5, t: float = T_READ, N: int | None = None, n_label: str | None = None,
+def career_update(rate: float = RATE0, t: float = T_READ, N: int | None = None, n_label: str | None = None,
                   with_turnover: bool = True, short: bool = False) -> dict:
     """Patch for a leaving rate of ``rate`` % a year (0 < rate ≤ 100), read off at ``t`` years."""
     a = m.check_rate(float(rate) / 100.0, "leaving rate")
@@ -193,7 +201,7 @@ def career_update(rate: float = 12.5, t: float = T_READ, N: int | None = None, n
     return {"traces": traces, "layout": {"title.text": title}, "summary": text}
 
 
-def career_reverse_update(life: float = 8, t: float = T_READ, N: int | None = None,
+def career_reverse_update(life: float = LIFE0, t: float = T_READ, N: int | None = None,
                           n_label: str | None = None, with_turnover: bool = False, short: bool = False) -> dict:
     """The reverse: the leaving rate ``1/L`` that gives an expected working life of ``life`` years."""
     a = m.leaving_rate_for_life(life)
@@ -267,16 +275,17 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         from ..explore import Range, explorer, table_html
 
         N, year = default_workforce()
+        child, adult = turnover_series()
         fig = build_figure(with_turnover=True)
         lo, hi, step = RATE_GRID
         ex1 = explorer(
             fig,
-            [Range("rate", "Annual leaving rate a", lo, hi, step, 12.5, unit="%")],
-            lambda rate: career_update(rate, T_READ, N, short=True),
+            [Range("rate", RATE_LABEL, lo, hi, step, RATE0, unit="%")],
+            lambda rate: career_update(rate, T_READ, short=True),
             alt=("Top panel: survival curves, the share of an entry cohort still practising after 0 to 40 years, "
                  "for a constant leaving rate (the thick black line, set by the slider) and for each profession's "
                  "published working life. Bottom panel: turnover out of employers for children's social workers "
-                 "(DfE, 2017–2025) and adult social workers in councils, with the model's leaving rate as a dotted line. "
+                 f"(DfE, {min(child['years'])}–{max(child['years'])}) and adult social workers in councils, with the model's leaving rate as a dotted line. "
                  "The sentence above the caption gives the model's numbers; the data table below gives every figure."),
             id=f"{self.id}-rate",
             title="Career length: leaving rate to working life",
@@ -285,8 +294,8 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         lo2, hi2, step2 = LIFE_GRID
         ex2 = explorer(
             fig2,
-            [Range("life", "Expected working life L", lo2, hi2, step2, 8, unit=" years")],
-            lambda life: career_reverse_update(life, T_READ, N, short=True),
+            [Range("life", LIFE_LABEL, lo2, hi2, step2, LIFE0, unit=" years")],
+            lambda life: career_reverse_update(life, T_READ, short=True),
             alt=("Survival curves for a constant leaving rate of 1/L (thick black line) and for each profession's "
                  "published working life. The sentence above the caption gives the leaving rate needed."),
             id=f"{self.id}-life",
@@ -295,8 +304,7 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         grid = (f"leaving rate {lo:g}% to {hi:g}% in steps of {step:g}%; working life {lo2} to {hi2} years in steps "
                 f"of {step2}; read off at t = {T_READ} years; N = {N:,}, the FTE children's social workers in post in "
                 f"England in {year}")
-        table = table_html(data_table(), "Working-life figures and turnover series behind the figures")
-        child, adult = turnover_series()
+        table = table_html(data_table(), TABLE_CAPTION)
         return "".join([
             f'<div class="swl-workforce" id="swl-workforce-{b.esc(self.id)}">',
             b.live_note(grid),
@@ -319,9 +327,10 @@ class CareerLengthExplorer(b.WorkforceExplorer):
 
         N0, year = default_workforce()
         style = {"description_width": "initial"}
-        first = career_update(12.5, T_READ, N0, f"children's social workers in post, FTE, {year}, DfE")
+        first = career_update(RATE0, T_READ, N0, f"children's social workers in post, FTE, {year}, DfE")
         fw = b.figure_widget(build_figure(with_turnover=True, live=True), first)
-        rate = w.FloatSlider(value=12.5, min=1, max=50, step=0.5, description="Annual leaving rate a (%)",
+        lo, hi, step = RATE_GRID
+        rate = w.FloatSlider(value=RATE0, min=lo, max=hi, step=step, description=f"{RATE_LABEL} (%)",
                              style=style, continuous_update=False, readout_format=".1f",
                              layout=w.Layout(width="30em"))
         rate_text = w.Text(value="", description="…or type a leaving rate (%)", placeholder="e.g. 12.5",
@@ -335,7 +344,7 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV",
                               layout=w.Layout(width="14em", min_width="14em"))
         message, summary, upload_msg = w.HTML(), w.HTML(), w.HTML()
-        state = {"a": 0.125, "t": T_READ, "N": N0, "n_label": f"children's social workers in post, FTE, {year}, DfE",
+        state = {"a": RATE0 / 100, "t": T_READ, "N": N0, "n_label": f"children's social workers in post, FTE, {year}, DfE",
                  "busy": False}
 
         def redraw():
@@ -447,7 +456,7 @@ class CareerLengthExplorer(b.WorkforceExplorer):
 
         acc = collapsed_panels([
             ("Assumptions of the model", ASSUMPTIONS),
-            ("Data table", table_html(data_table(), "Working-life figures and turnover series behind the figure")),
+            ("Data table", table_html(data_table(), TABLE_CAPTION)),
             ("Sources", b.sources_html([p["source_id"] for p in professions()] + ["hc2016socialworkreform"]
                                   + turnover_series()[0]["sources"] + turnover_series()[1]["sources"])),
         ])
@@ -488,14 +497,15 @@ def career_length_explorer(id: str | None = None) -> CareerLengthExplorer:
 
 
 def bench_paths():
-    """Callables for ``bench_models``: one recompute each, cycling through values."""
+    """Callables for ``bench_models``: one recompute each, cycling through the static face's slider values."""
     import itertools
 
-    rates = itertools.cycle([x / 2 for x in range(2, 61)])
-    lives = itertools.cycle(range(2, 41))
-    N, _ = default_workforce()
+    from ..explore import Range
+
+    rates = itertools.cycle(Range("rate", RATE_LABEL, *RATE_GRID).grid())
+    lives = itertools.cycle(Range("life", LIFE_LABEL, *LIFE_GRID).grid())
     return {
-        "career length: leaving rate → working life": lambda: career_update(next(rates), T_READ, N),
-        "career length: working life → leaving rate": lambda: career_reverse_update(next(lives), T_READ, N),
+        "career length: leaving rate → working life": lambda: career_update(next(rates)),
+        "career length: working life → leaving rate": lambda: career_reverse_update(next(lives)),
     }
 
