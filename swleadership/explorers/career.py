@@ -101,10 +101,11 @@ def build_figure(with_turnover: bool = True, live: bool = False):
         fig = go.Figure()
         height = 520
     kw = {"row": 1, "col": 1} if with_turnover else {}
-    fig.add_trace(go.Scatter(x=years, y=_curve(0.125), name="Model: your leaving rate", mode="lines",
+    # The model's three traces are drawn empty: career_update fills them in, in both faces, before a reader sees them.
+    fig.add_trace(go.Scatter(x=years, name="Model: your leaving rate", mode="lines",
                              line={"color": "#000000", "width": 4},
                              hovertemplate="Model: after %{x} years, %{y:.1f}% still practising<extra></extra>"), **kw)
-    fig.add_trace(go.Scatter(x=[T_READ], y=[100 * m.survival(0.125, T_READ)], name="Model read-off",
+    fig.add_trace(go.Scatter(x=[T_READ], name="Model read-off",
                              mode="markers", marker={"color": "#000000", "size": 12, "symbol": "circle-open",
                                                      "line": {"width": 3}},
                              hovertemplate="After %{x} years: %{y:.1f}% still practising<extra></extra>",
@@ -125,7 +126,10 @@ def build_figure(with_turnover: bool = True, live: bool = False):
                                  line={"color": b.COLOURS[0]}, marker={"symbol": "circle", "size": 8},
                                  hovertemplate="Children's, year to Sept %{x}: %{y:.1f}% (DfE)<extra></extra>"),
                       row=2, col=1)
-        fig.add_trace(go.Scatter(x=adult["years"], y=adult["values"], mode="lines+markers",
+        # a year with no figure in the data is a gap in the line, not a straight line across it
+        known = dict(zip(adult["years"], adult["values"], strict=True))
+        ad_years = list(range(min(known), max(known) + 1))
+        fig.add_trace(go.Scatter(x=ad_years, y=[known.get(y) for y in ad_years], mode="lines+markers",
                                  name="Adult social workers in councils: turnover (Skills for Care, as reported)",
                                  line={"color": b.COLOURS[1], "dash": "dash"}, marker={"symbol": "square", "size": 8},
                                  connectgaps=False,
@@ -133,7 +137,7 @@ def build_figure(with_turnover: bool = True, live: bool = False):
                       row=2, col=1)
         x0 = min(child["years"] + adult["years"])
         x1 = max(child["years"] + adult["years"])
-        fig.add_trace(go.Scatter(x=[x0, x1], y=[12.5, 12.5], mode="lines", name="Model: your leaving rate a",
+        fig.add_trace(go.Scatter(x=[x0, x1], mode="lines", name="Model: your leaving rate a",
                                  line={"color": "#000000", "width": 3, "dash": "dot"},
                                  hovertemplate="Model leaving rate: %{y:.1f}% a year<extra></extra>"), row=2, col=1)
         if live:
@@ -151,7 +155,7 @@ def build_figure(with_turnover: bool = True, live: bool = False):
     else:
         fig.update_yaxes(title_text="Still practising (%)", range=[0, 101])
         fig.update_xaxes(title_text="Years since entry")
-    fig.update_layout(**b.base_layout(height=height, title={"text": "Career length", "x": 0, "xanchor": "left"}))
+    fig.update_layout(**b.base_layout(height=height, title={"x": 0, "xanchor": "left"}))  # text: career_update
     fig.update_layout(legend={"y": -0.1 if with_turnover else -0.18})
     b.style_axes(fig)
     return fig
@@ -325,9 +329,9 @@ class CareerLengthExplorer(b.WorkforceExplorer):
 
         from ..explore import collapsed_panels, table_html
 
-        N0, year = default_workforce()
+        N0, _ = default_workforce()
         style = {"description_width": "initial"}
-        first = career_update(RATE0, T_READ, N0, f"children's social workers in post, FTE, {year}, DfE")
+        first = career_update(RATE0, T_READ)  # N and its label: the latest DfE figure, as career_update says it
         fw = b.figure_widget(build_figure(with_turnover=True, live=True), first)
         lo, hi, step = RATE_GRID
         rate = w.FloatSlider(value=RATE0, min=lo, max=hi, step=step, description=f"{RATE_LABEL} (%)",
@@ -344,8 +348,7 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV",
                               layout=w.Layout(width="14em", min_width="14em"))
         message, summary, upload_msg = w.HTML(), w.HTML(), w.HTML()
-        state = {"a": RATE0 / 100, "t": T_READ, "N": N0, "n_label": f"children's social workers in post, FTE, {year}, DfE",
-                 "busy": False}
+        state = {"a": RATE0 / 100, "t": T_READ, "N": None, "n_label": None, "busy": False}
 
         def redraw():
             patch = career_update(100 * state["a"], state["t"], state["N"], state["n_label"])
@@ -464,7 +467,7 @@ class CareerLengthExplorer(b.WorkforceExplorer):
             '<p class="swl-note">Your own CSV (at most 5 MB, UTF-8) in the shape of the book\'s '
             "<code>career_length</code> table: columns <code>measure, group, geography, period, value, unit, status, "
             "source</code>. Rows with unit <code>years</code> are drawn as working-life curves; rows with unit "
-            "<code>percent</code> whose measure names turnover are drawn in the lower panel. The file stays in this "
+            "<code>percent</code> whose measure names turnover or leaving are drawn in the lower panel. The file stays in this "
             "session.</p>")
         box = w.VBox([
             w.HTML('<p class="swl-note">Move the slider, or type a leaving rate or a working life (the other follows), '
