@@ -495,3 +495,173 @@ def test_bench_paths_cycle_through_the_slider_values(page):
         titles = [paths[key]()["layout"]["title.text"] for _ in range(len(f["values"]) + 1)]
         want = [st["layout"]["title.text"] for _, st in sorted(f["states"].items(), key=lambda kv: int(kv[0]))]
         assert titles == want + want[:1], key
+
+
+# ------------------------------------------------------------------------------------------- figure
+@pytest.fixture(scope="module")
+def figs() -> dict:
+    return {"two": C.build_figure(with_turnover=True).to_plotly_json(),
+            "one": C.build_figure(with_turnover=False).to_plotly_json(),
+            "live": C.build_figure(with_turnover=True, live=True).to_plotly_json()}
+
+
+def by_name(fig: dict, start: str) -> dict:
+    hits = [tr for tr in fig["data"] if tr["name"] == start] or [tr for tr in fig["data"] if tr["name"].startswith(start)]
+    assert len(hits) == 1, (start, [tr["name"] for tr in fig["data"]])
+    return hits[0]
+
+
+def test_both_figures_draw_the_survival_axis_alike(figs):
+    two, one = figs["two"]["layout"], figs["one"]["layout"]
+    for key in ("yaxis", "xaxis"):
+        assert two[key]["title"]["text"] == one[key]["title"]["text"], key
+    assert two["yaxis"]["range"] == one["yaxis"]["range"]
+    lo, hi = two["yaxis"]["range"]
+    assert lo == 0 and 100 < hi <= 101  # every curve starts at 100%: room for it, and no more
+    assert two["yaxis"]["title"]["text"] == "Still practising (%)" and two["xaxis"]["title"]["text"] == "Years since entry"
+    # the turnover panel: rates from zero (no exaggerated swings), years to 30 September as DfE counts them
+    assert two["yaxis2"]["rangemode"] == "tozero" and two["yaxis2"]["title"]["text"] == "% a year"
+    child, _ = turnover_from_data()
+    assert all(lab.startswith("year to 30 Sep") for lab in child["period_label"])
+    assert two["xaxis2"]["title"]["text"] == "Year (to 30 September)"
+    assert two["xaxis2"]["dtick"] == 2 and len(child) > 6  # a label every other year: nine years fit
+    for lay in (two, one):
+        assert lay["title"]["x"] == 0 and lay["title"]["xanchor"] == "left"
+        assert lay["legend"]["y"] < 0  # the legend below the plot, not over the curves
+    assert two["height"] > one["height"] >= 500  # two panels need more room than one
+    assert two["yaxis"]["domain"][0] > two["yaxis2"]["domain"][1]  # survival on top, turnover below
+    top = two["yaxis"]["domain"][1] - two["yaxis"]["domain"][0]
+    bottom = two["yaxis2"]["domain"][1] - two["yaxis2"]["domain"][0]
+    assert top > bottom > 0.2  # the model's panel is the larger
+
+
+def test_panel_titles_are_the_panels_the_alt_text_names(figs, page):
+    titles = [a["text"] for a in figs["two"]["layout"]["annotations"]]
+    alt = face(page, "rate")["alt"]
+    assert len(titles) == 2
+    assert titles[0].startswith("Share of an entry cohort still practising") and \
+        "the share of an entry cohort still practising" in alt
+    assert titles[1].startswith("Turnover out of employers") and "turnover out of employers" in alt
+    assert "not necessarily the profession" in titles[1]  # the chapter's warning, on the panel itself
+    for t in titles:
+        assert_readable(t, "panel title")
+    assert "annotations" not in figs["one"]["layout"]
+
+
+def test_lines_are_told_apart_by_more_than_colour(figs):
+    two = figs["live"]
+    model, line = by_name(two, "Model: your leaving rate"), by_name(two, "Model: your leaving rate a")
+    point = by_name(two, "Model read-off")
+    top = [tr for tr in two["data"] if tr.get("yaxis", "y") == "y" and tr["mode"] == "lines"]
+    # the alt text's "thick black line" and "dotted line"
+    assert model["line"]["color"] == "#000000" and model["line"].get("dash", "solid") == "solid"
+    assert all(model["line"]["width"] > tr["line"]["width"] for tr in top if tr is not model)
+    assert point["marker"]["color"] == model["line"]["color"] and point["showlegend"] is False
+    assert point["marker"]["symbol"] == "circle-open" and point["marker"]["size"] >= 10
+    assert line["line"]["color"] == "#000000" and line["line"]["dash"] == "dot" and line["yaxis"] == "y2"
+    styles = [(tr["line"]["color"], tr["line"].get("dash", "solid")) for tr in top]
+    assert len(styles) == len(set(styles)) == 2 + len(C.PROFESSIONS) - 1 + C.N_UPLOAD_CURVES
+    ch = by_name(two, "Children's social workers: turnover")
+    ad = by_name(two, "Adult social workers in councils: turnover")
+    mine = by_name(two, "Your file: series")
+    marks = [(tr["marker"]["symbol"], tr["line"].get("dash", "solid")) for tr in (ch, ad, mine)]
+    assert len({m for m, _ in marks}) == 3 and len({d for _, d in marks}) == 3
+    assert all(tr["mode"] == "lines+markers" and tr["marker"]["size"] >= 8 for tr in (ch, ad, mine))
+    assert all(tr["yaxis"] == "y2" for tr in (ch, ad, mine))
+    # the reader's own file: hidden until a file is uploaded, long dashes, in both panels
+    ups = [by_name(two, f"Your file {k + 1}") for k in range(C.N_UPLOAD_CURVES)]
+    assert all(tr["visible"] is False and tr["line"]["dash"] == "longdash" and tr.get("yaxis", "y") == "y"
+               for tr in ups)
+    assert mine["visible"] is False and mine["line"]["dash"] == "longdash"
+    assert "Your file" not in " ".join(tr["name"] for tr in figs["two"]["data"])  # the book has no upload
+
+
+def test_hover_texts_name_the_series_and_its_numbers(figs):
+    cl = preferred(csv("career_length"))
+    for fig in (figs["two"], figs["one"]):
+        for tr in fig["data"]:
+            h = tr["hovertemplate"]
+            assert_readable(h.split("<extra>")[0], tr["name"])
+            assert h.endswith("<extra></extra>") and "%{y:.1f}%" in h, tr["name"]
+            assert "%{x}" in h or tr["name"] == "Model: your leaving rate a", tr["name"]  # a level line: no x
+    for label, measure, group, note in C.PROFESSIONS:
+        r = cl[(cl["measure"] == measure) & (cl["group"] == group)].iloc[0]
+        tr = by_name(figs["two"], f"{label}: {r['value']:g} years ({note})")
+        assert tr["hovertemplate"].startswith(f"{label} ({r['value']:g} years, {source_short(r['source_id'])}):")
+        assert tr["line"]["width"] == 2 and tr["mode"] == "lines"
+    two = figs["two"]
+    assert by_name(two, "Model: your leaving rate")["hovertemplate"].startswith("Model: after %{x} years")
+    assert by_name(two, "Model read-off")["hovertemplate"].startswith("After %{x} years")
+    assert by_name(two, "Model: your leaving rate a")["hovertemplate"] == \
+        "Model leaving rate: %{y:.1f}% a year<extra></extra>"
+    assert "(DfE)" in by_name(two, "Children's social workers: turnover")["hovertemplate"]
+    assert by_name(two, "Adult social workers")["hovertemplate"].startswith("Adult, ")
+
+
+# ------------------------------------------------------------------------------------------- live controls
+def test_live_controls_are_labelled_sized_and_redraw_on_release(live):
+    c = live["controls"]
+    for name in ("rate", "rate_text", "life_text", "N", "t"):
+        ctl = c[name]
+        assert ctl.continuous_update is False, name  # one redraw when the reader lets go (Voilà over a network)
+        assert ctl.style.description_width == "initial", name  # the whole label shows
+        assert re.fullmatch(r"\d+em", ctl.layout.width), (name, ctl.layout.width)
+        assert int(ctl.layout.width[:-2]) >= len(ctl.description) // 2, (name, ctl.description)
+        assert_readable(ctl.description.lstrip("…"), name, sentences=False)
+    assert c["rate"].readout_format == ".1f"  # the same digits as the title's rate
+    t = c["t"]
+    model_x = list(live["figure"].data[C.T_MODEL].x)
+    assert (t.min, t.max, t.step, t.value) == (model_x[0], model_x[-1], 1, T)  # any year the curve is drawn for
+    assert t.description == "Read off after t years"
+    assert c["rate_text"].description == "…or type a leaving rate (%)"
+    assert c["N"].description == "Workforce size N"
+    up = c["upload"]
+    assert up.accept == ".csv" and up.multiple is False and "CSV" in up.description
+    assert re.fullmatch(r"\d+em", up.layout.width) and up.layout.min_width == up.layout.width
+
+
+@pytest.mark.parametrize("name, default", [("rate_text", 100 / 8), ("life_text", 8), ("N", None)])
+def test_each_typed_box_gives_an_example_it_accepts(name, default):
+    parts = career_length_explorer().widgets()
+    box = parts["controls"][name]
+    assert box.placeholder.startswith("e.g. ")
+    if default is not None:
+        assert box.value == ""  # the box opens empty: the slider holds the value
+    example = box.placeholder[len("e.g. "):]
+    if default is not None:  # the example is the book's own figure: 8 years, 12.5% a year
+        assert float(example) == default
+    box.value = example
+    assert parts["message"].value == "", (name, parts["message"].value)
+
+
+def test_live_box_holds_the_parts_in_reading_order(live, page):
+    box = live["box"]
+    kids = list(box.children)
+    assert set(box._dom_classes) == {"swl-career-explorer", "swl-workforce-explorer"}
+    notes = [BeautifulSoup(k.value, "html.parser").get_text() for k in kids[:2]]
+    assert notes[0].startswith("Move the slider, or type a leaving rate or a working life")
+    assert_readable(notes[0], "intro")
+    assert notes[1] == BeautifulSoup(f"<p>{C.KEY_ASSUMPTIONS}</p>", "html.parser").get_text()
+    rows = [k for k in kids if k.__class__.__name__ == "HBox"]
+    c = live["controls"]
+    assert [list(r.children) for r in rows[:2]] == [[c["rate"], c["rate_text"]], [c["life_text"], c["N"], c["t"]]]
+    assert all(r.layout.flex_flow == "row wrap" for r in rows[:2])  # controls wrap on a narrow screen
+    i = kids.index(live["figure"])
+    assert kids[i - 1] is live["message"] and kids[i + 1] is live["summary"]  # the error above, the sentence below
+    assert rows[2].children[0] is c["upload"] and kids[-2] is live["upload_message"]
+    help_text = BeautifulSoup(rows[2].children[1].value, "html.parser")
+    cols = [x.strip() for x in help_text.find_all("code")[1].get_text().split(",")]
+    assert cols == UPLOAD_HEADER.strip().split(",")  # a file with these columns is accepted (tests above)
+    from swleadership.data import UPLOAD_LIMIT_BYTES
+
+    assert f"at most {UPLOAD_LIMIT_BYTES // 2**20} MB" in help_text.get_text() and "turnover or leaving" in help_text.get_text()
+    acc = kids[-1]
+    assert [acc.get_title(i) for i in range(3)] == ["Assumptions of the model", "Data table", "Sources"]
+    assert acc.selected_index is None
+    assert acc.children[0].value == C.ASSUMPTIONS
+    # the book's closed boxes are the same panels
+    summaries = [d.summary.get_text() for d in page.find_all("details")]
+    assert summaries[0].startswith("Assumptions of the model") and summaries[1].startswith("Data table")
+    static_assumptions = BeautifulSoup(str(page.find_all("details")[0]), "html.parser")  # a copy: page is shared
+    static_assumptions.summary.decompose()
+    assert static_assumptions.get_text() == BeautifulSoup(C.ASSUMPTIONS, "html.parser").get_text()
