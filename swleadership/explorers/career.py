@@ -53,12 +53,11 @@ T_UPLOAD_SERIES = T_UPLOAD0 + N_UPLOAD_CURVES
 
 
 def professions():
-    """The professions' working-life figures from data/: list of dicts (label, years, source, ...)."""
+    """The professions' working-life figures from data/: list of dicts (label, years, note, source_id)."""
     out = []
     for label, measure, group, note in PROFESSIONS:
         r = b.one("career_length", measure, group)
-        out.append({"label": label, "years": float(r["value"]), "note": note, "source_id": r["source_id"],
-                    "measure": measure, "period_label": r["period_label"], "status": r["status"]})
+        out.append({"label": label, "years": float(r["value"]), "note": note, "source_id": r["source_id"]})
     return out
 
 
