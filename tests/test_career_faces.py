@@ -437,14 +437,14 @@ def test_upload_draws_up_to_three_curves_named_with_their_source():
     assert fw.data[C.T_UPLOAD_SERIES].visible is False
     # a second file with one curve and a series hides the curves it does not use
     msg = upload(parts, UPLOAD_HEADER + "expected working life,team,England,2023,5,years,verified,Mine\n"
-                 "leavers rate,team,England,2021,9,percent,verified,Mine\n"
-                 "leavers rate,team,England,2020,11,percent,verified,Mine\n"
+                 "Leavers rate,team,England,2021,9,percent,verified,Mine\n"
+                 "Leavers rate,team,England,2020,11,percent,verified,Mine\n"
                  "turnover rate,other,England,2020,50,percent,verified,Mine\n", "two.csv")
     assert msg == "two.csv: drew 1 working-life curve(s) and one turnover series."
     assert [fw.data[C.T_UPLOAD0 + k].visible for k in range(3)] == [True, False, False]
     s = fw.data[C.T_UPLOAD_SERIES]
     assert s.visible is True and list(s.x) == [2020, 2021] and list(s.y) == [11, 9]
-    assert s.name == "Your file: leavers rate (team)"
+    assert s.name == "Your file: Leavers rate (team)"
     # a file that names its sources by the book's source_id shows the source's short name
     upload(parts, UPLOAD_HEADER.replace("source\n", "source_id\n")
            + "expected working life,team,England,2010,8,years,verified,curtis2010\n", "ids.csv")
@@ -630,6 +630,9 @@ def test_each_typed_box_gives_an_example_it_accepts(name, default):
     example = box.placeholder[len("e.g. "):]
     if default is not None:  # the example is the book's own figure: 8 years, 12.5% a year
         assert float(example) == default
+    box.value = "abc"  # a bad value's message gives the same example
+    said = re.search(r"\(for example ([\d,.]+)\)", parts["message"].value).group(1)
+    assert said.replace(",", "") == example.replace(",", ""), (name, said, example)
     box.value = example
     assert parts["message"].value == "", (name, parts["message"].value)
 
