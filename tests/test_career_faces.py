@@ -85,22 +85,47 @@ def assert_readable(text: str, where: str, sentences: bool = True) -> None:
             raise AssertionError((where, f"a sentence starts with {start!r}", text))
 
 
-# ------------------------------------------------------------------------------------------- fixtures
-@pytest.fixture(scope="module")
-def page() -> BeautifulSoup:
+# ------------------------------------------------------------------------------------------- the faces
+# mutmut maps a test to the functions it calls, and a module-scoped fixture is built inside the first test that
+# asks for it; so the two tests that check the faces build them themselves and run every check below on them.
+def build_page() -> BeautifulSoup:
     return BeautifulSoup(career_length_explorer().static_html(), "html.parser")
 
 
 @pytest.fixture(scope="module")
-def live() -> dict:
-    """The live face as it opens (no test moves its controls)."""
-    return career_length_explorer().widgets()
+def page() -> BeautifulSoup:
+    """The static face, for tests that compare something else with its precomputed states."""
+    return build_page()
 
 
-@pytest.fixture(scope="module")
-def moved() -> dict:
-    """A live face whose slider the tests move."""
-    return career_length_explorer().widgets()
+def test_static_face_against_the_live_face_the_data_and_the_model():
+    page, live = build_page(), career_length_explorer().widgets()
+    for check in (check_rate_slider_is_the_same_control_in_both_faces,
+                  check_life_slider_starts_at_social_workers_working_life,
+                  check_control_groups_name_their_direction,
+                  check_ids_are_unique_belong_to_the_explorer_and_every_control_is_labelled,
+                  check_every_static_rate_state_is_the_model,
+                  check_every_static_life_state_is_the_model,
+                  check_static_figure_starts_at_its_initial_state_and_draws_the_data,
+                  check_alt_texts_describe_what_the_figures_draw,
+                  check_static_texts_are_in_sentence_case,
+                  check_live_texts_are_in_sentence_case,
+                  check_data_table_is_the_data_in_both_faces,
+                  check_sources_are_the_data_sources_in_both_faces,
+                  check_live_controls_are_labelled_sized_and_redraw_on_release,
+                  check_live_box_holds_the_parts_in_reading_order):
+        names = check.__code__.co_varnames[:check.__code__.co_argcount]
+        check(*[{"page": page, "live": live}[n] for n in names])
+
+
+def test_figure_axes_panels_styles_and_hover_texts():
+    figs, page = build_figures(), build_page()
+    for check in (check_both_figures_draw_the_survival_axis_alike, check_panel_titles_are_the_panels_the_alt_text_names,
+                  check_lines_are_told_apart_by_more_than_colour, check_hover_texts_name_the_series_and_its_numbers):
+        names = check.__code__.co_varnames[:check.__code__.co_argcount]
+        check(*[{"page": page, "figs": figs}[n] for n in names])
+
+
 
 
 def face(page: BeautifulSoup, which: str) -> dict:
@@ -139,7 +164,7 @@ def table_rows(html_or_tag) -> tuple[str, list[list[str]]]:
 
 
 # ------------------------------------------------------------------------------------------- controls
-def test_rate_slider_is_the_same_control_in_both_faces(page, live):
+def check_rate_slider_is_the_same_control_in_both_faces(page, live):
     f = face(page, "rate")
     rate = live["controls"]["rate"]
     # the same label (live adds its unit in brackets), the same range, step and starting value
@@ -165,7 +190,7 @@ def test_rate_slider_is_the_same_control_in_both_faces(page, live):
     assert live["controls"]["N"].value == str(N)
 
 
-def test_life_slider_starts_at_social_workers_working_life(page, live):
+def check_life_slider_starts_at_social_workers_working_life(page, live):
     f = face(page, "life")
     assert f["initial"] == working_life_of("social workers") == 8
     assert f["output"] == f["input"]["aria-valuetext"] == f"{f['initial']} years"
@@ -175,7 +200,7 @@ def test_life_slider_starts_at_social_workers_working_life(page, live):
     assert f["unit"].strip() == "years"
 
 
-def test_control_groups_name_their_direction(page):
+def check_control_groups_name_their_direction(page):
     rate, life = face(page, "rate"), face(page, "life")
     for f, first, then in ((rate, "leaving rate", "working life"), (life, "working life", "leaving rate")):
         g = f["group"]
@@ -183,7 +208,7 @@ def test_control_groups_name_their_direction(page):
         assert first in g and then in g and g.index(first) < g.index(then), g
 
 
-def test_ids_are_unique_belong_to_the_explorer_and_every_control_is_labelled(page):
+def check_ids_are_unique_belong_to_the_explorer_and_every_control_is_labelled(page):
     soup = page
     ids = [t["id"] for t in soup.find_all(id=True)]
     assert len(ids) == len(set(ids)), ids
@@ -198,7 +223,7 @@ def test_ids_are_unique_belong_to_the_explorer_and_every_control_is_labelled(pag
 
 
 # ------------------------------------------------------------------------------------------- states = model
-def test_every_static_rate_state_is_the_model(page):
+def check_every_static_rate_state_is_the_model(page):
     f = face(page, "rate")
     N, _ = workforce_from_data()
     model, point, line = (trace(f, n) for n in ("Model: your leaving rate", "Model read-off",
@@ -220,7 +245,7 @@ def test_every_static_rate_state_is_the_model(page):
     assert f["summary"] == f["states"][f["initial_key"]]["summary"]
 
 
-def test_every_static_life_state_is_the_model(page):
+def check_every_static_life_state_is_the_model(page):
     f = face(page, "life")
     N, _ = workforce_from_data()
     model, point = trace(f, "Model: your leaving rate"), trace(f, "Model read-off")
@@ -238,7 +263,7 @@ def test_every_static_life_state_is_the_model(page):
             f"{100 * (1 - a) ** T:.1f}% remain after {T} years; {N * a:,.0f} new entrants a year keep {N:,} steady."), L
 
 
-def test_static_figure_starts_at_its_initial_state_and_draws_the_data(page):
+def check_static_figure_starts_at_its_initial_state_and_draws_the_data(page):
     f = face(page, "rate")
     d = f["plot"]["data"]
     first = f["states"][f["initial_key"]]
@@ -264,9 +289,13 @@ def test_static_figure_starts_at_its_initial_state_and_draws_the_data(page):
     assert g["summary"] == g["states"][g["initial_key"]]["summary"]
 
 
-@pytest.mark.parametrize("v", [1.0, 5.5, 13.0, 17.5, 30.0])
-def test_live_slider_draws_what_the_static_state_draws(page, moved, v):
-    live = moved
+def test_live_slider_draws_what_the_static_state_draws(page):
+    live = career_length_explorer().widgets()
+    for v in (1.0, 5.5, 13.0, 17.5, 30.0):
+        check_live_slider_at(page, live, v)
+
+
+def check_live_slider_at(page, live, v):
     f = face(page, "rate")
     st = f["states"][str(f["values"].index(v))]
     live["controls"]["rate"].value = v
@@ -297,7 +326,7 @@ def test_live_typed_life_draws_what_the_static_reverse_draws(page, L):
 
 
 # ------------------------------------------------------------------------------------------- texts
-def test_alt_texts_describe_what_the_figures_draw(page):
+def check_alt_texts_describe_what_the_figures_draw(page):
     rate, life = face(page, "rate"), face(page, "life")
     model = rate["plot"]["data"][trace(rate, "Model: your leaving rate")]
     assert f"after {model['x'][0]} to {model['x'][-1]} years" in rate["alt"]
@@ -311,7 +340,7 @@ def test_alt_texts_describe_what_the_figures_draw(page):
         assert f["fig"].find("div", class_="swl-plot")["aria-label"] == f["alt"]
 
 
-def test_static_texts_are_in_sentence_case(page):
+def check_static_texts_are_in_sentence_case(page):
     for f in (face(page, "rate"), face(page, "life")):
         assert_readable(f["alt"], "alt")
         assert_readable(f["label"], "label")
@@ -329,7 +358,7 @@ def note_text_all(page: BeautifulSoup) -> str:
     return " ".join(p.get_text() for p in page.find_all("p", class_="swl-note"))
 
 
-def test_live_texts_are_in_sentence_case(live):
+def check_live_texts_are_in_sentence_case(live):
     for name, ctl in live["controls"].items():
         if ctl.description:
             assert_readable(ctl.description, name, sentences=False)
@@ -339,7 +368,7 @@ def test_live_texts_are_in_sentence_case(live):
 
 
 # ------------------------------------------------------------------------------------------- table, sources
-def test_data_table_is_the_data_in_both_faces(page, live):
+def check_data_table_is_the_data_in_both_faces(page, live):
     box = next(d for d in page.find_all("details") if d.summary.get_text().startswith("Data table"))
     cap, rows = table_rows(box)
     cl = csv("career_length")
@@ -362,7 +391,7 @@ def test_data_table_is_the_data_in_both_faces(page, live):
     assert_readable(cap, "caption")
 
 
-def test_sources_are_the_data_sources_in_both_faces(page, live):
+def check_sources_are_the_data_sources_in_both_faces(page, live):
     cl = csv("career_length")
     child, adult = turnover_from_data()
     prof = cl[(cl["unit"] == "years") & cl["measure"].isin([p[1] for p in C.PROFESSIONS])]
@@ -498,8 +527,7 @@ def test_bench_paths_cycle_through_the_slider_values(page):
 
 
 # ------------------------------------------------------------------------------------------- figure
-@pytest.fixture(scope="module")
-def figs() -> dict:
+def build_figures() -> dict:
     return {"two": C.build_figure(with_turnover=True).to_plotly_json(),
             "one": C.build_figure(with_turnover=False).to_plotly_json(),
             "live": C.build_figure(with_turnover=True, live=True).to_plotly_json()}
@@ -511,7 +539,7 @@ def by_name(fig: dict, start: str) -> dict:
     return hits[0]
 
 
-def test_both_figures_draw_the_survival_axis_alike(figs):
+def check_both_figures_draw_the_survival_axis_alike(figs):
     two, one = figs["two"]["layout"], figs["one"]["layout"]
     for key in ("yaxis", "xaxis"):
         assert two[key]["title"]["text"] == one[key]["title"]["text"], key
@@ -535,7 +563,7 @@ def test_both_figures_draw_the_survival_axis_alike(figs):
     assert top > bottom > 0.2  # the model's panel is the larger
 
 
-def test_panel_titles_are_the_panels_the_alt_text_names(figs, page):
+def check_panel_titles_are_the_panels_the_alt_text_names(figs, page):
     titles = [a["text"] for a in figs["two"]["layout"]["annotations"]]
     alt = face(page, "rate")["alt"]
     assert len(titles) == 2
@@ -548,7 +576,7 @@ def test_panel_titles_are_the_panels_the_alt_text_names(figs, page):
     assert "annotations" not in figs["one"]["layout"]
 
 
-def test_lines_are_told_apart_by_more_than_colour(figs):
+def check_lines_are_told_apart_by_more_than_colour(figs):
     two = figs["live"]
     model, line = by_name(two, "Model: your leaving rate"), by_name(two, "Model: your leaving rate a")
     point = by_name(two, "Model read-off")
@@ -576,7 +604,7 @@ def test_lines_are_told_apart_by_more_than_colour(figs):
     assert "Your file" not in " ".join(tr["name"] for tr in figs["two"]["data"])  # the book has no upload
 
 
-def test_hover_texts_name_the_series_and_its_numbers(figs):
+def check_hover_texts_name_the_series_and_its_numbers(figs):
     cl = preferred(csv("career_length"))
     for fig in (figs["two"], figs["one"]):
         for tr in fig["data"]:
@@ -599,7 +627,7 @@ def test_hover_texts_name_the_series_and_its_numbers(figs):
 
 
 # ------------------------------------------------------------------------------------------- live controls
-def test_live_controls_are_labelled_sized_and_redraw_on_release(live):
+def check_live_controls_are_labelled_sized_and_redraw_on_release(live):
     c = live["controls"]
     for name in ("rate", "rate_text", "life_text", "N", "t"):
         ctl = c[name]
@@ -637,7 +665,7 @@ def test_each_typed_box_gives_an_example_it_accepts(name, default):
     assert parts["message"].value == "", (name, parts["message"].value)
 
 
-def test_live_box_holds_the_parts_in_reading_order(live, page):
+def check_live_box_holds_the_parts_in_reading_order(live, page):
     box = live["box"]
     kids = list(box.children)
     assert set(box._dom_classes) == {"swl-career-explorer", "swl-workforce-explorer"}
