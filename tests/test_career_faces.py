@@ -27,7 +27,7 @@ from swleadership.explorers import career_length_explorer
 DATA = Path(__file__).resolve().parent.parent / "data"
 T = 8  # the year the static face reads the curve at, as its note says (checked below)
 #: Runs of capitals a reader may see: everything else in a run of two or more capitals is shouting or a typo.
-ACRONYMS = {"FTE", "UK", "CSV", "UTF"}
+ACRONYMS = {"FTE", "UK", "CSV", "UTF", "MB"}
 
 
 def csv(name: str) -> pd.DataFrame:
@@ -411,6 +411,25 @@ def check_sources_are_the_data_sources_in_both_faces(page, live):
 
 
 # ------------------------------------------------------------------------------------------- live inputs
+def test_typed_values_outside_their_range_are_refused_and_only_values_redraw():
+    parts = career_length_explorer().widgets()
+    c, fw = parts["controls"], parts["figure"]
+    before = fw.to_plotly_json()
+    c["rate_text"].value = "0"  # no one can leave at 0% a year: the working life would be endless
+    assert "greater than 0" in parts["message"].value
+    c["N"].value = "10.5"
+    assert "not a whole number" in parts["message"].value
+    assert fw.to_plotly_json() == before
+    parts["message"].value = ""
+    # only a new value redraws: another of a box's traits changing is not the reader typing
+    for name in ("rate_text", "life_text", "N"):
+        c[name].placeholder = "e.g. 1"
+        c[name].description = "changed"
+    c["upload"].description = "changed"
+    assert parts["message"].value == "" and parts["upload_message"].value == ""
+    assert fw.to_plotly_json() == before
+
+
 def test_typed_rate_beyond_the_slider_draws_the_typed_rate():
     parts = career_length_explorer().widgets()
     c, fw = parts["controls"], parts["figure"]
@@ -684,6 +703,9 @@ def check_live_box_holds_the_parts_in_reading_order(live, page):
     cols = [x.strip() for x in help_text.find_all("code")[1].get_text().split(",")]
     assert cols == UPLOAD_HEADER.strip().split(",")  # a file with these columns is accepted (tests above)
     from swleadership.data import UPLOAD_LIMIT_BYTES
+
+    assert_readable(help_text.get_text(), "upload help")
+    assert re.search(r"\btype N\b", notes[0])  # the symbol as the box names it: "Workforce size N"
 
     assert f"at most {UPLOAD_LIMIT_BYTES // 2**20} MB" in help_text.get_text() and "turnover or leaving" in help_text.get_text()
     acc = kids[-1]
