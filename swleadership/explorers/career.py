@@ -284,7 +284,7 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         ex1 = explorer(
             fig,
             [Range("rate", RATE_LABEL, lo, hi, step, RATE0, unit="%")],
-            lambda rate: career_update(rate, short=True),
+            lambda rate: career_update(rate, T_READ, short=True),
             alt=("Top panel: survival curves, the share of an entry cohort still practising after 0 to 40 years, "
                  "for a constant leaving rate (the thick black line, set by the slider) and for each profession's "
                  "published working life. Bottom panel: turnover out of employers for children's social workers "
@@ -298,7 +298,7 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         ex2 = explorer(
             fig2,
             [Range("life", LIFE_LABEL, lo2, hi2, step2, LIFE0, unit=" years")],
-            lambda life: career_reverse_update(life, short=True),
+            lambda life: career_reverse_update(life, T_READ, short=True),
             alt=("Survival curves for a constant leaving rate of 1/L (thick black line) and for each profession's "
                  "published working life. The sentence above the caption gives the leaving rate needed."),
             id=f"{self.id}-life",
@@ -336,13 +336,13 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         rate = w.FloatSlider(value=RATE0, min=lo, max=hi, step=step, description=f"{RATE_LABEL} (%)",
                              style=style, continuous_update=False, readout_format=".1f",
                              layout=w.Layout(width="30em"))
-        rate_text = w.Text(description="…or type a leaving rate (%)", placeholder="e.g. 12.5",
+        rate_text = w.Text(value="", description="…or type a leaving rate (%)", placeholder="e.g. 12.5",
                            style=style, continuous_update=False, layout=w.Layout(width="24em"))
-        life_text = w.Text(description="…or type a working life L (years)", placeholder="e.g. 8",
+        life_text = w.Text(value="", description="…or type a working life L (years)", placeholder="e.g. 8",
                            style=style, continuous_update=False, layout=w.Layout(width="26em"))
         n_text = w.Text(value=f"{N0}", description="Workforce size N", placeholder="e.g. 10000", style=style,
                         continuous_update=False, layout=w.Layout(width="20em"))
-        t_slider = w.IntSlider(value=T_READ, min=0, max=HORIZON, description="Read off after t years",
+        t_slider = w.IntSlider(value=T_READ, min=0, max=HORIZON, step=1, description="Read off after t years",
                                style=style, continuous_update=False, layout=w.Layout(width="28em"))
         upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV",
                               layout=w.Layout(width="14em", min_width="14em"))
