@@ -154,7 +154,7 @@ def build_figure(with_turnover: bool = True, live: bool = False):
     else:
         fig.update_yaxes(title_text="Still practising (%)", range=[0, 101])
         fig.update_xaxes(title_text="Years since entry")
-    fig.update_layout(**b.base_layout(height=height, title={"x": 0, "xanchor": "left"}))  # text: career_update
+    fig.update_layout(**b.base_layout(height=height, title={"text": "Career length", "x": 0, "xanchor": "left"}))
     fig.update_layout(legend={"y": -0.1 if with_turnover else -0.18})
     b.style_axes(fig)
     return fig
