@@ -642,10 +642,10 @@ def _from_dfe(layout, header, body, body_lines, name, resource, hline):
     from . import dfe
 
     if layout.resource != resource:
-        where = {"children_workforce_areas": "the workforce pressures explorer",
-                 "children_workforce_ethnicity": "the gender and diversity explorer"}.get(layout.resource, "")
+        where = {"children_workforce_areas": "the workforce pressures explorer",  # dfe.LAYOUTS: these two
+                 "children_workforce_ethnicity": "the gender and diversity explorer"}[layout.resource]
         raise DataError(f"{name}: {dfe.describe(layout)}\nThis explorer reads {resource}, not that file.\n"
-                        f"How to fix: Upload it in {where or layout.resource} instead.", file=name)
+                        f"How to fix: Upload it in {where} instead.", file=name)
     tidy, dprobs = dfe.to_tidy(layout, header, body, lines=body_lines)
     years = sorted({int(y) for y in tidy["time_period"] if str(y).isdigit()}) if len(tidy) else []
     notice = dfe.describe(layout, years)
@@ -838,18 +838,23 @@ def _escape_cell(v):
 def to_safe_csv(df: pd.DataFrame, path: str | os.PathLike | None = None) -> str:
     """CSV text of ``df`` with formula-like text cells (starting =, +, -, @, tab or CR)
     prefixed with ``'`` so that spreadsheet programs show them as text and never run them.
-    Numbers are written as numbers. If ``path`` is given the text is also written there (never
+    Numbers are written as numbers. Rows end in ``\n``; a cell holding a line break (CR or LF) is quoted, so
+    it stays one cell. If ``path`` is given the text is also written there (never
     inside the bundled ``data/`` folder). Use this for every CSV the book writes out."""
     safe = df.copy()
     for c in safe.columns:
         if safe[c].dtype == object or pd.api.types.is_string_dtype(safe[c]):
             safe[c] = safe[c].map(_escape_cell)
-    text = safe.to_csv(index=False, lineterminator="\n")
+    # "\r\n" as the writer's line end makes it quote every cell holding a CR or LF (a bare CR left unquoted would
+    # start a new row in a spreadsheet, out of reach of the escape); then each row ends in "\n": outside quotes
+    # (even-numbered pieces between double quotes) the only CR LF are row ends
+    text = safe.to_csv(index=False, lineterminator="\r\n")
+    text = '"'.join(part.replace("\r\n", "\n") if i % 2 == 0 else part for i, part in enumerate(text.split('"')))
     if path is not None:
         target = Path(path).resolve()
         if DATA_DIR.resolve() in target.parents:
             raise DataError(f"{target.name}: found a request to write inside data/; expected a path outside the bundled data", file=target.name)
-        target.write_text(text, encoding="utf-8")
+        target.write_text(text, encoding="utf-8", newline="")  # as returned, on Windows too
     return text
 
 
@@ -901,8 +906,9 @@ def source(source_id: str) -> dict:
 
 
 def bench_data(repeats: int = 7) -> dict[str, float]:
-    """Median seconds for ``validate_package()`` and for a cold ``load()`` of a typical
-    resource (``children_workforce``) and of the largest (``children_workforce_ethnicity``)."""
+    """Median seconds, over ``repeats`` runs (7 by default), for ``validate_package()`` and for a cold ``load()``
+    (the cache emptied first) of a typical resource (``children_workforce``) and of the largest
+    (``children_workforce_ethnicity``)."""
     def timed(fn) -> float:
         runs = []
         for _ in range(repeats):
