@@ -146,6 +146,9 @@ def _show(v: Any, limit: int = 60) -> str:
 
 
 PACKAGE_FIX = "Correct the cells named above in that file in data/ and run the checks again."
+MISSING_FILE_FIX = "Put the file back in data/, or correct the resource's 'path' in datapackage.json."
+LICENCE_FIX = ("How to fix: In datapackage.json, add a 'licenses' list (name, path, title) to the package and to "
+               "each resource named above.")
 UPLOAD_FIX = ("Correct the cells named above in your spreadsheet, save it as 'CSV UTF-8 (comma delimited)' and "
               "upload it again.")
 
@@ -159,7 +162,7 @@ def _raise(file: str, problems: list[_Problem], total: int | None = None, *,
     if len(problems) == 1 and total == 1:
         lines = [f"{file}: " + problems[0].text()]
     else:
-        lines = [f"{file}: {total} problem{'s' if total != 1 else ''}"] + ["  " + p.text() for p in shown]
+        lines = [f"{file}: {total} problems"] + ["  " + p.text() for p in shown]  # total > 1 here
         if total > len(shown):
             lines.append(f"  and {total - len(shown)} more")
     if notice:
@@ -417,28 +420,25 @@ def _read_strings(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
 
 
-def _typed(df: pd.DataFrame, sch: dict, parsed: dict[str, pd.Series] | None = None) -> pd.DataFrame:
+def _typed(df: pd.DataFrame, sch: dict, parsed: dict[str, pd.Series]) -> pd.DataFrame:
+    """A checked upload (strings, every schema field present) with typed columns: numbers, whole numbers (``Int64``
+    where a cell is empty) and dates as :func:`_check_frame` read them (``parsed``), booleans true where "true";
+    text, and the columns outside the schema (``source``), as they are."""
     out = {}
     for f in sch["fields"]:
-        name = f["name"]
-        if name not in df.columns:
-            continue
-        s = df[name]
-        t = f.get("type", "string")
-        if t == "number":
-            out[name] = (parsed[name] if parsed and name in parsed else pd.to_numeric(s.where(s != "", None), errors="coerce")).astype("float64").to_numpy()
-        elif t == "integer":
-            num = parsed[name] if parsed and name in parsed else pd.to_numeric(s.where(s != "", None), errors="coerce")
-            out[name] = pd.Series(num.to_numpy(), dtype="float64").astype("Int64") if num.isna().any() else num.astype("int64").to_numpy()
+        name, t = f["name"], f.get("type", "string")
+        if t == "integer":
+            num = parsed[name]
+            out[name] = num.astype("Int64").array if num.isna().any() else num.to_numpy(dtype="int64")
+        elif t in ("number", "date"):
+            out[name] = parsed[name].to_numpy()
         elif t == "boolean":
-            out[name] = (s == "true").to_numpy()
-        elif t == "date":
-            out[name] = (parsed[name] if parsed and name in parsed else pd.to_datetime(s.where(s != "", None), format="%Y-%m-%d")).to_numpy()
+            out[name] = (df[name] == "true").to_numpy()
         else:
-            out[name] = s.to_numpy()
-    extra = [c for c in df.columns if c not in out]
-    for c in extra:
-        out[c] = df[c].to_numpy()
+            out[name] = df[name].to_numpy()
+    for c in df.columns:
+        if c not in out:
+            out[c] = df[c].to_numpy()
     return pd.DataFrame(out)
 
 
@@ -455,7 +455,8 @@ def load(name: str, *, validate: bool = False) -> pd.DataFrame:
     res = _resource(name)
     path = DATA_DIR / res["path"]
     if not path.exists():
-        raise DataError(f"{res['path']}: found no such file in data/; expected the file named in datapackage.json", file=res["path"])
+        raise DataError(f"{res['path']}: found no such file in data/; expected the file named in datapackage.json\n"
+                        f"How to fix: {MISSING_FILE_FIX}", file=res["path"])
     key = (name, path.stat().st_mtime)
     if validate:
         _validate_resource(res, DATA_DIR, _source_ids(DATA_DIR) if _has_fk(res) else None, raise_=True)
@@ -501,14 +502,16 @@ def _source_ids(folder: Path) -> set[str]:
     return set(s["source_id"])
 
 
-def _validate_resource(res: dict, folder: Path, source_ids: set[str] | None, *, raise_: bool) -> tuple[list[_Problem], int]:
+def _validate_resource(res: dict, folder: Path, source_ids: set[str] | None, *, raise_: bool,
+                       ) -> tuple[list[_Problem], int, int]:
+    """(problems (capped), total count, data rows) of one resource's CSV; raises on a problem if ``raise_``."""
     fname = res["path"]
     path = folder / fname
     if not path.exists():
-        probs = [_Problem(None, None, None, "no such file", "the file named in datapackage.json")]
+        probs = [_Problem(None, None, None, "no such file", "the file named in datapackage.json", MISSING_FILE_FIX)]
         if raise_:
             _raise(fname, probs)
-        return probs, 1
+        return probs, 1, 0
     df = _read_strings(path)
     sch = res["schema"]
     names = [f["name"] for f in sch["fields"]]
@@ -535,7 +538,7 @@ def _validate_resource(res: dict, folder: Path, source_ids: set[str] | None, *, 
             total += int(bad.sum())
     if problems and raise_:
         _raise(fname, problems, total)
-    return problems, total
+    return problems, total, len(df)
 
 
 def validate_package(path: str | os.PathLike | None = None) -> dict[str, int]:
@@ -553,17 +556,19 @@ def validate_package(path: str | os.PathLike | None = None) -> dict[str, int]:
     folder = desc_path.parent
     desc = _descriptor(desc_path)
     messages: list[str] = []
+    licence_problems: list[str] = []
     all_problems: list[dict] = []
     if not desc.get("licenses"):
-        messages.append("datapackage.json: found no package 'licenses'; expected at least one licence")
+        licence_problems.append("datapackage.json: found no package 'licenses'; expected at least one licence")
     ids = None
     if any(r["name"] == "sources" for r in desc["resources"]):
         ids = _source_ids(folder)
     counts = {}
     for res in desc["resources"]:
         if not res.get("licenses"):
-            messages.append(f"datapackage.json: resource '{res['name']}': found no 'licenses'; expected at least one licence")
-        probs, total = _validate_resource(res, folder, ids, raise_=False)
+            licence_problems.append(f"datapackage.json: resource '{res['name']}': found no 'licenses'; expected at "
+                                    "least one licence")
+        probs, total, rows = _validate_resource(res, folder, ids, raise_=False)
         if probs:
             try:
                 _raise(res["path"], probs, total)
@@ -571,7 +576,9 @@ def validate_package(path: str | os.PathLike | None = None) -> dict[str, int]:
                 messages.append(str(e))
                 all_problems += [dict(p, file=res["path"]) for p in e.problems]
         else:
-            counts[res["name"]] = sum(1 for _ in open(folder / res["path"], encoding="utf-8")) - 1
+            counts[res["name"]] = rows
+    if licence_problems:
+        messages = [*licence_problems, LICENCE_FIX, *messages]
     if messages:
         raise DataError("\n".join(messages), file=messages[0].split(":")[0], problems=all_problems)
     return counts
@@ -770,21 +777,20 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
         _raise(name, cprobs, expected_columns=expected_cols if (unknown or missing) else None, default_fix=fix)
 
     if df is None:
-        df = pd.DataFrame(body, columns=header, dtype=str)
-        df = df.apply(lambda s: s.str.strip()) if len(df) else df
+        df = pd.DataFrame(body, columns=header, dtype=str).apply(lambda s: s.str.strip())
     if absent:  # an area upload may carry any subset of the measures: check and return only those it has
         gone = set(absent) | {f"{m}_suppression" for m in absent}
         sch = {**sch, "fields": [f for f in sch["fields"] if f["name"] not in gone],
                "swl:rules": [r for r in sch.get("swl:rules", []) if not gone & set(r.get("fields", []))]}
         fields = {f["name"]: f for f in sch["fields"]}
     if is_figure:
-        if "period_label" not in df.columns and "period" in df.columns:
+        if "period_label" not in df.columns:  # "period" is there: a required column
             df["period_label"] = df["period"]
-        if "year" not in df.columns and "period" in df.columns:
+        if "year" not in df.columns:
             df["year"] = df["period"].str.extract(r"(\d{4})(?:-\d{2}(?:-\d{2})?)?$", expand=False).fillna("")
         if "preferred" not in df.columns:
             df["preferred"] = "true"
-    elif "period_end" not in df.columns and "time_period" in df.columns:
+    elif "period_end" in fields and "period_end" not in df.columns:
         df["period_end"] = df["time_period"].map(lambda y: f"{y}-09-30" if re.fullmatch(r"\d{4}", y) else "")
     skip = set()
     key_sub = None
@@ -817,7 +823,7 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
     if problems:
         problems.sort(key=lambda p: (p.row or 0))
         _raise(name, problems, total, notice=notice, default_fix=fix)
-    ordered = [n for n in fields if n in df.columns] + (["source"] if uses_text_source else [])
+    ordered = list(fields) + (["source"] if uses_text_source else [])
     if "source_id" in df.columns and "source_id" not in ordered:
         ordered.append("source_id")
     out = _typed(df[ordered], sch, parsed)

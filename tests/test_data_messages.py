@@ -237,3 +237,207 @@ def test_to_safe_csv_keeps_each_cell_one_cell(tmp_path):
     target = tmp_path / "out.csv"
     assert to_safe_csv(df, target) == out
     assert target.read_bytes() == out.encode("utf-8")
+
+
+# ------------------------------------------------------------------------------------------ typed like load()
+@pytest.mark.parametrize("resource", ["career_length", "context_funding", "children_workforce_areas",
+                                      "children_workforce_ethnicity"])
+def test_an_upload_of_a_bundled_table_comes_back_as_load_gives_it(resource):
+    """Same values, same types (whole numbers as int64, or Int64 where a cell is empty; dates; booleans) as the
+    bundled table read by load(). Area tables carry their source at table level, so the upload adds a 'source'."""
+    want = sd.load(resource)
+    raw = (DATA / f"{resource}.csv").read_text(encoding="utf-8")
+    if resource in sd.AREA_RESOURCES:
+        lines = raw.splitlines()
+        raw = "\n".join([lines[0] + ",source"] + [ln + ",DfE" for ln in lines[1:]]) + "\n"
+    got = validate_upload(raw.encode(), resource, f"{resource}.csv")
+    extra = ["source"] if resource in sd.AREA_RESOURCES else []
+    assert list(got.columns) == list(want.columns) + extra
+    pd.testing.assert_frame_equal(got[list(want.columns)], want)
+    assert got.attrs == {"notice": "", "missing_measures": []}
+
+
+# ------------------------------------------------------------------------------------------ the message format
+def test_a_problem_names_row_line_and_field_when_known():
+    P = sd._Problem
+    assert P(3, 4, "value", "'x'", "a number").text() == "row 3 (line 4), field 'value': found 'x'; expected a number"
+    assert P(3, None, "value", "'x'", "a number").text() == "row 3, field 'value': found 'x'; expected a number"
+    assert P(None, 1, "unit", "no such column", "a 'unit' column").text() == (
+        "line 1, field 'unit': found no such column; expected a 'unit' column")
+    assert P(None, 7, None, "a", "b").text() == "line 7: found a; expected b"
+    assert P(None, None, None, "a", "b").text() == "found a; expected b"
+
+
+def _problems(n: int, fixes=("",)) -> list:
+    return [sd._Problem(i + 1, i + 2, "value", f"'v{i}'", "a number", fixes[i % len(fixes)]) for i in range(n)]
+
+
+def test_one_problem_is_one_line_then_how_to_fix():
+    with pytest.raises(DataError) as err:
+        sd._raise("f.csv", _problems(1))
+    assert str(err.value) == ("f.csv: row 1 (line 2), field 'value': found 'v0'; expected a number\nHow to fix: "
+                              + sd.PACKAGE_FIX)
+    assert err.value.file == "f.csv"
+    assert err.value.problems == [{"row": 1, "line": 2, "field": "value", "found": "'v0'", "expected": "a number",
+                                   "fix": ""}]
+
+
+def test_many_problems_list_five_then_the_rest_counted():
+    probs = _problems(7, fixes=("Do A", "Do B.", ""))
+    with pytest.raises(DataError) as err:
+        sd._raise("f.csv", probs[:6], 9, notice="A notice.", expected_columns=["a", "b"], default_fix="Do C")
+    assert str(err.value).splitlines() == [
+        "A notice.",
+        "f.csv: 9 problems",
+        *[f"  row {i + 1} (line {i + 2}), field 'value': found 'v{i}'; expected a number" for i in range(5)],
+        "  and 4 more",
+        "Expected columns: a, b.",
+        "How to fix: Do A. Do B. Do C.",  # each shown problem's fix once, in order; the default for those without
+    ]
+    assert len(err.value.problems) == 6
+    # one problem listed, more counted: the count and the list, not the one-line form
+    with pytest.raises(DataError) as err:
+        sd._raise("f.csv", probs[:1], 3)
+    assert str(err.value).splitlines()[:3] == ["f.csv: 3 problems", "  row 1 (line 2), field 'value': found 'v0'; "
+                                               "expected a number", "  and 2 more"]
+
+
+# ------------------------------------------------------------------------------------------ periods
+@pytest.mark.parametrize(("period", "first", "last"), [
+    ("2017", "2017-01-01", "2017-12-31"),
+    ("2024-02", "2024-02-01", "2024-02-29"),  # a leap year's February
+    ("2023-02", "2023-02-01", "2023-02-28"),
+    ("2017-09-30", "2017-09-30", "2017-09-30"),
+    ("2016-10-01/2017-09-30", "2016-10-01", "2017-09-30"),
+    ("2019/2020", "2019-01-01", "2020-12-31"),
+    ("2024-02-29/2024-02", "2024-02-29", "2024-02-29"),  # start on the last day of the end month: allowed
+])
+def test_a_period_runs_from_its_first_to_its_last_day(period, first, last):
+    assert sd._period_bounds(period) == (pd.Timestamp(first), pd.Timestamp(last))
+
+
+@pytest.mark.parametrize("period", ["2024-13", "2024-02-30", "2023-02-29", "2017/2018/2019", "2024-03/2024-02",
+                                    "2018/2017", "Sept 2024", "2024-1", "", "2024/"])
+def test_a_malformed_or_impossible_period_has_no_bounds(period):
+    assert sd._period_bounds(period) is None
+
+
+# ------------------------------------------------------------------------------------------ bytes and encodings
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"], ids=["UTF-16 LE", "UTF-16 BE"])
+def test_utf16_either_way_round_is_named(bom):
+    e = _refused(bom + "measure".encode("utf-16-le"), "career_length", "u.csv")
+    assert str(e) == "u.csv: found UTF-16 text; expected UTF-8 (in Excel choose 'CSV UTF-8 (comma delimited)')"
+    assert e.file == "u.csv"
+
+
+def test_a_non_utf8_byte_is_named_with_its_line():
+    raw = (GOOD / "quoted_commas.csv").read_bytes() + b"caf\xe9,x\n"
+    lines = raw.count(b"\n")
+    e = _refused(raw, "career_length", "w.csv")
+    assert str(e) == (f"w.csv: line {lines}: found the byte b'\\xe9', which is not UTF-8 (the file looks like another "
+                      "encoding, e.g. Windows-1252); expected UTF-8 text (in Excel choose 'CSV UTF-8 (comma "
+                      "delimited)')")
+    assert e.problems == [{"row": None, "line": lines, "field": None, "found": "non-UTF-8 byte", "expected": "UTF-8"}]
+    assert e.file == "w.csv"
+
+
+def test_uploads_as_path_text_bytearray_and_bytes_agree(tmp_path):
+    src = GOOD / "quoted_commas.csv"
+    want = validate_upload(src.read_bytes(), "career_length", "q.csv")
+    for content in (str(src), src, bytearray(src.read_bytes()), memoryview(src.read_bytes())):
+        pd.testing.assert_frame_equal(validate_upload(content, "career_length", "q.csv"), want)
+    # a path is named by its own file name unless a name is given
+    with pytest.raises(DataError, match=r"^empty\.csv: found an empty file"):
+        validate_upload(BAD / "empty.csv", "career_length")
+    with pytest.raises(DataError, match=r"^mine\.csv: found an empty file"):
+        validate_upload(str(BAD / "empty.csv"), "career_length", "mine.csv")
+    with pytest.raises(DataError, match=r"^uploaded file: found an empty file"):
+        validate_upload(b"", "career_length")
+
+
+def test_anything_else_is_refused_by_type():
+    e = _refused(12, "career_length", "n.csv")
+    assert str(e) == "n.csv: found a int; expected the file's bytes or a path" and e.file == "n.csv"
+    e = _refused(None, "career_length")
+    assert str(e) == "upload: found a NoneType; expected the file's bytes or a path" and e.file is None
+
+
+def test_an_upload_of_exactly_5_mb_passes_the_size_rule(tmp_path):
+    """The limit is 'at most 5 MB': 5 MB is read (and here refused for its content), one byte more is not."""
+    limit = sd.UPLOAD_LIMIT_BYTES
+    assert limit == 5 * 1024 * 1024
+    blob = b"measure\n" + b"x" * (limit - len(b"measure\n"))
+    e = _refused(blob, "career_length", "five.csv")
+    assert "MB" not in str(e) and "five.csv" in str(e)
+    path = tmp_path / "five.csv"
+    path.write_bytes(blob)
+    assert "MB" not in str(_refused(path, "career_length"))
+    path.write_bytes(blob + b"x" * (limit // 2))
+    assert str(_refused(path, "career_length")) == ("five.csv: found a file of 7.5 MB; expected at most 5 MB (the "
+                                                     "upload limit). The file was not read.")
+    assert str(_refused(blob + b"x" * (limit // 2), "career_length", "b.csv")) == (
+        "b.csv: found a file of 7.5 MB; expected at most 5 MB (the upload limit). The file was not read.")
+
+
+# ------------------------------------------------------------------------------------------ the whole package
+def test_validate_package_counts_the_rows_load_gives():
+    counts = sd.validate_package()
+    assert counts == {name: len(sd.load(name)) for name in sd.resource_names()}
+    # the folder or the descriptor's path, as a str or a Path, validate the same package
+    assert sd.validate_package(str(DATA)) == counts == sd.validate_package(DATA / "datapackage.json")
+
+
+def test_a_broken_copy_of_the_package_gets_every_problem_with_its_fix(data_copy):
+    desc = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    del desc["licenses"]
+    del desc["resources"][1]["licenses"]
+    (data_copy / "datapackage.json").write_text(json.dumps(desc), encoding="utf-8")
+    (data_copy / "geography_notes.csv").unlink()
+    gaps = data_copy / "gaps.csv"
+    lines = gaps.read_text(encoding="utf-8").splitlines()
+    cols = lines[0].split(",")
+    lines[0] = ",".join(cols[:-1]) + ",comment"  # 'origin' renamed
+    gaps.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        sd.validate_package(data_copy)
+    msg = str(err.value).splitlines()
+    name = desc["resources"][1]["name"]
+    assert msg[:3] == [
+        "datapackage.json: found no package 'licenses'; expected at least one licence",
+        f"datapackage.json: resource '{name}': found no 'licenses'; expected at least one licence",
+        "How to fix: In datapackage.json, add a 'licenses' list (name, path, title) to the package and to each "
+        "resource named above.",
+    ]
+    i = msg.index("geography_notes.csv: found no such file; expected the file named in datapackage.json")
+    assert msg[i + 1] == "How to fix: Put the file back in data/, or correct the resource's 'path' in datapackage.json."
+    header = [ln for ln in msg if ln.startswith("gaps.csv: line 1: found the header")]
+    assert header == [f"gaps.csv: line 1: found the header {cols[:-1] + ['comment']}; expected the columns {cols} in "
+                      "that order (missing: origin) (unknown: comment)"]
+    assert err.value.file == "datapackage.json"
+    assert {p["file"] for p in err.value.problems} == {"geography_notes.csv", "gaps.csv"}
+
+
+def test_load_names_a_missing_file(data_copy):
+    (data_copy / "gaps.csv").unlink()
+    with pytest.raises(DataError) as err:
+        sd.load("gaps")
+    assert str(err.value) == ("gaps.csv: found no such file in data/; expected the file named in datapackage.json\n"
+                              "How to fix: Put the file back in data/, or correct the resource's 'path' in "
+                              "datapackage.json.")
+    assert err.value.file == "gaps.csv"
+    with pytest.raises(DataError, match="^gaps.csv: found no such file"):
+        sd.load("gaps", validate=True)
+
+
+def test_more_than_five_unknown_source_ids_in_the_package_are_counted(data_copy):
+    path = data_copy / "children_workforce.csv"
+    n = path.read_text(encoding="utf-8").count(",dfe2026cswwindicators,")
+    assert n > 5
+    path.write_text(path.read_text(encoding="utf-8").replace(",dfe2026cswwindicators,", ",dfe2099,"), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        sd.validate_package(data_copy)
+    lines = str(err.value).splitlines()
+    assert lines[0] == f"children_workforce.csv: {n} problems"
+    assert all(ln.endswith("field 'source_id': found 'dfe2099'; expected a source_id listed in sources.csv")
+               for ln in lines[1:6])
+    assert lines[6:] == [f"  and {n - 5} more", "How to fix: " + sd.PACKAGE_FIX]
