@@ -720,7 +720,7 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
     hline = lines[0]
     body, body_lines = records[1:], lines[1:]
 
-    if len(header) == 1 and len(fields) > 1:
+    if len(header) == 1:  # every uploadable table has several columns
         for delim, label in ((";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")):
             if delim in header[0]:
                 raise DataError(f"{name}: line {hline}: found fields separated by {label}; expected commas "
