@@ -441,3 +441,71 @@ def test_more_than_five_unknown_source_ids_in_the_package_are_counted(data_copy)
     assert all(ln.endswith("field 'source_id': found 'dfe2099'; expected a source_id listed in sources.csv")
                for ln in lines[1:6])
     assert lines[6:] == [f"  and {n - 5} more", "How to fix: " + sd.PACKAGE_FIX]
+
+
+# ------------------------------------------------------------------------------------------ every range, both edges
+def _template_upload(resource: str, **cells: str) -> bytes:
+    """The first row of the resource's bundled template with cells replaced (columns added if new), as CSV bytes."""
+    row = next(csv.DictReader(io.StringIO(sd.template_path(resource).read_text(encoding="utf-8"), newline="")))
+    row.update(cells)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(row), lineterminator="\n")
+    w.writeheader()
+    w.writerow(row)
+    return buf.getvalue().encode("utf-8")
+
+
+def _ranges():
+    for resource in sd.UPLOADABLE:
+        for f in sd.schema(resource)["fields"]:
+            c = f.get("constraints", {})
+            step = 1 if f["type"] == "integer" else 0.1
+            for kind, sign in (("minimum", -1), ("maximum", 1)):
+                if kind in c:
+                    yield pytest.param(resource, f["name"], kind, c[kind], step * sign,
+                                       id=f"{resource}-{f['name']}-{kind}")
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.1f}"
+
+
+@pytest.mark.parametrize(("resource", "field", "kind", "bound", "step"), list(_ranges()))
+def test_each_range_takes_its_edge_and_refuses_just_beyond(resource, field, kind, bound, step):
+    df = validate_upload(_template_upload(resource, **{field: _num(bound)}), resource, "edge.csv")
+    assert df[field].iloc[0] == bound
+    beyond = _num(bound + step)
+    e = _refused(_template_upload(resource, **{field: beyond}), resource, "beyond.csv")
+    why = {("minimum", 0): " (a count or rate cannot be negative)",
+           ("maximum", 100): " (a percentage lies between 0 and 100)"}.get((kind, bound), "")
+    fix = AREAS_FIX if resource == "children_workforce_areas" else CELL_FIX.format(sd.template_path(resource).name)
+    assert str(e) == (f"beyond.csv: row 1 (line 2), field '{field}': found '{beyond}'; expected a value of "
+                      f"at {'least' if kind == 'minimum' else 'most'} {bound}{why}\n{fix}")
+
+
+@pytest.mark.parametrize("resource", sd.FIGURE_RESOURCES)
+def test_a_percentage_is_at_most_100_and_other_units_are_not_capped(resource):
+    ok = validate_upload(_template_upload(resource, value="100", unit="percent"), resource, "p.csv")
+    assert ok["value"].iloc[0] == 100.0
+    assert validate_upload(_template_upload(resource, value="150", unit="years"), resource, "y.csv")["value"].iloc[0] == 150
+    e = _refused(_template_upload(resource, value="100.5", unit="percent"), resource, "p.csv")
+    assert str(e) == ("p.csv: row 1 (line 2), field 'value': found '100.5'; expected a value of at most 100 (a percent "
+                      "value lies between 0 and 100)\n" + FIGURES_FIX)
+
+
+def _enums():
+    for resource in sd.UPLOADABLE:
+        for f in sd.schema(resource)["fields"]:
+            if "enum" in f.get("constraints", {}):
+                yield pytest.param(resource, f["name"], f["constraints"]["enum"], id=f"{resource}-{f['name']}")
+
+
+@pytest.mark.parametrize(("resource", "field", "allowed"), list(_enums()))
+def test_each_list_of_values_refuses_one_not_on_it(resource, field, allowed):
+    e = _refused(_template_upload(resource, **{field: "Nope"}), resource, "enum.csv")
+    fix = AREAS_FIX if resource == "children_workforce_areas" else CELL_FIX.format(sd.template_path(resource).name)
+    lines = str(e).splitlines()
+    want = f"row 1 (line 2), field '{field}': found 'Nope'; expected one of: {', '.join(allowed)}"
+    # a code next to a value also breaks the value-or-code rule: then both are listed
+    assert want in (lines[0].removeprefix("enum.csv: "), *(ln.strip() for ln in lines[1:-1]))
+    assert lines[-1] == fix
