@@ -696,8 +696,11 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
     if resource not in UPLOADABLE:
         raise DataError(f"{name}: found resource={resource!r}; expected one of: {', '.join(UPLOADABLE)}", file=name)
     text = _decode(raw, name)
+    template = template_path(resource).name
     if not text.strip():
-        raise DataError(f"{name}: found an empty file; expected a header row and at least one data row", file=name)
+        raise DataError(f"{name}: found an empty file; expected a header row and at least one data row\n"
+                        f"How to fix: Upload the CSV that holds your figures, or fill in the template ({template}).",
+                        file=name)
     sch = schema(resource)
     fields = {f["name"]: f for f in sch["fields"]}
     fix = _upload_fix(resource)
@@ -715,7 +718,10 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
             records.append(rec)
             lines.append(start)
     except csv.Error as e:
-        raise DataError(f"{name}: line {reader.line_num}: found malformed CSV ({e}); expected comma-separated fields with matched double quotes", file=name) from None
+        raise DataError(f"{name}: line {reader.line_num}: found malformed CSV ({e}); expected comma-separated fields "
+                        "with matched double quotes\nHow to fix: Close the quote that opens on or before that line, "
+                        "or save the file again from your spreadsheet as 'CSV UTF-8 (comma delimited)'.",
+                        file=name) from None
     header = [h.strip() for h in records[0]]
     hline = lines[0]
     body, body_lines = records[1:], lines[1:]
@@ -727,7 +733,9 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
                                 f"(save as 'CSV UTF-8 (comma delimited)')", file=name,
                                 problems=[{"row": None, "line": hline, "field": None, "found": label, "expected": "commas"}])
     if not body:
-        raise DataError(f"{name}: found a header but no data rows; expected at least one data row under the header", file=name)
+        raise DataError(f"{name}: found a header but no data rows; expected at least one data row under the header\n"
+                        f"How to fix: Add a row for each figure under the header, as in the template ({template}).",
+                        file=name)
 
     probs: list[_Problem] = []
     dups = sorted({h for h in header if header.count(h) > 1})

@@ -509,3 +509,41 @@ def test_each_list_of_values_refuses_one_not_on_it(resource, field, allowed):
     # a code next to a value also breaks the value-or-code rule: then both are listed
     assert want in (lines[0].removeprefix("enum.csv: "), *(ln.strip() for ln in lines[1:-1]))
     assert lines[-1] == fix
+
+
+# ------------------------------------------------------------------------------------------ every bad file's fix
+def _bad_cases():
+    from .test_data_upload import CASES
+
+    return sorted((name, resource) for name, (resource, _) in CASES.items())
+
+
+COLUMN_FIX = "How to fix: Rename or remove the columns named above so that the header uses only the expected columns."
+FILE_FIXES = {
+    "missing_column.csv": COLUMN_FIX, "unknown_column.csv": COLUMN_FIX,
+    "both_source_columns.csv": "How to fix: Keep one of the two columns.",
+    "areas_no_source.csv": "How to fix: Add a 'source' column that says where the figures come from, for example "
+                           "'Anytown Council workforce report 2024, table 3'.",
+    "empty.csv": "How to fix: Upload the CSV that holds your figures, or fill in the template (figures_template.csv).",
+    "header_only.csv": "How to fix: Add a row for each figure under the header, as in the template "
+                       "(figures_template.csv).",
+    "unterminated_quote.csv": "How to fix: Close the quote that opens on or before that line, or save the file again "
+                              "from your spreadsheet as 'CSV UTF-8 (comma delimited)'.",
+}
+#: the file is not a comma-separated UTF-8 text: the one line says what to choose when saving
+SAVE_AS = {"non_utf8.csv": "(in Excel choose 'CSV UTF-8 (comma delimited)')",
+           "utf16.csv": "(in Excel choose 'CSV UTF-8 (comma delimited)')",
+           "wrong_delimiter.csv": "(save as 'CSV UTF-8 (comma delimited)')"}
+
+
+@pytest.mark.parametrize(("name", "resource"), _bad_cases())
+def test_every_bad_file_ends_with_how_to_fix_it(name, resource):
+    e = _refused(BAD / name, resource)
+    lines = str(e).splitlines()
+    assert lines[0].startswith(f"{name}: ") and e.file == name
+    if name in SAVE_AS:
+        assert lines == [lines[0]] and lines[0].endswith(SAVE_AS[name])
+        return
+    default = CELL_FIX.format(sd.template_path(resource).name)
+    assert lines[-1] == FILE_FIXES.get(name, default)
+    assert sum(ln.startswith("How to fix:") for ln in lines) == 1
