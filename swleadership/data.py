@@ -400,7 +400,7 @@ def _check_frame(df: pd.DataFrame, sch: dict, *, lines: list[int] | None = None,
         elif kind == "start-before-end":
             a, b = rule["fields"]
             if a in parsed and b in parsed:
-                add((parsed[a] > parsed[b]).fillna(False).to_numpy(), b, f"a date on or after {a}")
+                add((parsed[a] > parsed[b]).to_numpy(), b, f"a date on or after {a}")  # False where either is NaT
         elif kind == "one-preferred" and not pk_dupes:  # a duplicate key is reported once, above
             fld = rule["field"]
             keycols = [c for c in rule["key"] if c in cols]
@@ -775,11 +775,10 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
                                "'Anytown Council workforce report 2024, table 3'."))
     absent: list[str] = []
     if resource == "children_workforce_areas":
-        from .dfe import AREA_MEASURES
-        absent = [m for m in AREA_MEASURES if m not in header]
-        if len(absent) == len(AREA_MEASURES):
+        absent = [m for m in dfe.AREA_MEASURES if m not in header]
+        if len(absent) == len(dfe.AREA_MEASURES):
             cprobs.append(_Problem(None, hline, None, "none of the measure columns",
-                                   "at least one of " + ", ".join(AREA_MEASURES),
+                                   "at least one of " + ", ".join(dfe.AREA_MEASURES),
                                    "Add a column for each measure you have figures for; leave out the others."))
     if cprobs:
         _raise(name, cprobs, expected_columns=expected_cols if (unknown or missing) else None, default_fix=fix)
@@ -829,7 +828,7 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
     problems += s_problems
     total += len(s_problems)
     if problems:
-        problems.sort(key=lambda p: (p.row or 0))
+        problems.sort(key=lambda p: p.row)  # every problem here is in a row
         _raise(name, problems, total, notice=notice, default_fix=fix)
     ordered = list(fields) + (["source"] if uses_text_source else [])
     if "source_id" in df.columns and "source_id" not in ordered:
