@@ -547,3 +547,41 @@ def test_every_bad_file_ends_with_how_to_fix_it(name, resource):
     default = CELL_FIX.format(sd.template_path(resource).name)
     assert lines[-1] == FILE_FIXES.get(name, default)
     assert sum(ln.startswith("How to fix:") for ln in lines) == 1
+
+
+def test_a_repeated_id_is_refused_and_a_key_may_be_one_column_named_as_text(data_copy):
+    """geography_notes: note_id is unique and the primary key. A descriptor may give a one-column key as a string
+    (Table Schema allows both forms); the duplicate is found either way."""
+    notes = data_copy / "geography_notes.csv"
+    lines = notes.read_text(encoding="utf-8").splitlines()
+    n = len(lines) - 1
+    notes.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")  # row n + 1 repeats row 1
+    first = lines[1].split(",")[0]
+    for key in (["note_id"], "note_id"):
+        desc = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+        res = next(r for r in desc["resources"] if r["name"] == "geography_notes")
+        res["schema"]["primaryKey"] = key
+        (data_copy / "datapackage.json").write_text(json.dumps(desc), encoding="utf-8")
+        with pytest.raises(DataError) as err:
+            sd.validate_package(data_copy)
+        assert str(err.value).splitlines() == [
+            "geography_notes.csv: 2 problems",
+            f"  row {n + 1} (line {n + 2}), field 'note_id': found '{first}'; expected a value not used in an earlier "
+            "row (must be unique)",
+            f"  row {n + 1} (line {n + 2}): found a duplicate key (note_id='{first}') already used in row 1; expected "
+            "a unique combination of note_id",
+            "How to fix: " + sd.PACKAGE_FIX,
+        ]
+
+
+def test_an_upload_with_many_bad_cells_lists_five_and_counts_the_rest():
+    base = (GOOD / "quoted_commas.csv").read_text(encoding="utf-8").splitlines()
+    row = base[1].replace(",12.5,", ",lots,")
+    rows = [row.replace("Anytown", f"Town {i}") for i in range(7)]
+    e = _refused("\n".join([base[0], *rows]).encode(), "career_length", "many.csv")
+    lines = str(e).splitlines()
+    assert lines[0] == "many.csv: 7 problems"
+    assert lines[1:6] == [f"  row {i} (line {i + 1}), field 'value': found 'lots'; expected a number (digits, "
+                          "optional decimal point, no % sign or commas)" for i in range(1, 6)]
+    assert lines[6:] == ["  and 2 more", FIGURES_FIX]
+    assert [p["row"] for p in e.problems] == [1, 2, 3, 4, 5]  # the problems listed
