@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -585,3 +586,85 @@ def test_an_upload_with_many_bad_cells_lists_five_and_counts_the_rest():
                           "optional decimal point, no % sign or commas)" for i in range(1, 6)]
     assert lines[6:] == ["  and 2 more", FIGURES_FIX]
     assert [p["row"] for p in e.problems] == [1, 2, 3, 4, 5]  # the problems listed
+
+
+# ------------------------------------------------------------------------------------------ small helpers
+def test_the_descriptor_is_read_once_and_again_after_it_changes(tmp_path):
+    path = tmp_path / "datapackage.json"
+    shutil.copy(DATA / "datapackage.json", path)
+    first = sd.package_descriptor(path)
+    assert sd.package_descriptor(path) is first  # cached while the file is unchanged
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    desc["resources"] = desc["resources"][:1]
+    t = path.stat().st_mtime
+    path.write_text(json.dumps(desc), encoding="utf-8")
+    os.utime(path, (t + 10, t + 10))  # a later modification time, however coarse the file system's clock
+    assert sd.resource_names(path) == [desc["resources"][0]["name"]]
+    path.write_text('{"resources": [\n  {"name": "a",}\n]}', encoding="utf-8")
+    os.utime(path, (t + 20, t + 20))
+    with pytest.raises(DataError) as err:
+        sd.package_descriptor(path)
+    assert str(err.value).startswith("datapackage.json: line 2: found invalid JSON (")
+    assert str(err.value).endswith("); expected a data package descriptor") and err.value.file == "datapackage.json"
+
+
+def test_the_suppression_codes_explained_are_the_codes_the_tables_accept():
+    codes = sd.suppression_codes()
+    enums = {tuple(f["constraints"]["enum"]) for r in sd.UPLOADABLE for f in sd.schema(r)["fields"]
+             if f["name"].endswith("suppression")}
+    assert enums == {tuple(codes)} and list(codes) == ["x", "z", "c", "u", "low"]
+    assert all(isinstance(v, str) and len(v) > 3 for v in codes.values())
+    codes["x"] = "changed"
+    assert sd.suppression_codes()["x"] != "changed"  # a copy
+
+
+def test_area_notes_match_whole_codes_only():
+    notes = sd.geography_notes()
+    london = notes.loc[notes["note_id"] == "london-overlap", "description"].item()
+    assert london in sd.notes_for_area("E13000001") and london in sd.notes_for_area("E12000007")
+    assert sd.notes_for_area("E1300000") == [] and sd.notes_for_area("") == []
+    for code in ("E13000001", "E92000001"):
+        want = [d for codes, d in zip(notes["area_codes"], notes["description"], strict=True)
+                if code in codes.split(";")]
+        assert sd.notes_for_area(code) == want and want
+
+
+def test_the_indicators_release_and_its_years_come_from_the_data():
+    w = sd.load("children_workforce")
+    national = w[w["locator"].str.startswith("csww_indicators_") & w["locator"].str.contains("geographic_level=National")]
+    assert sd.indicators_source_id() == national["source_id"].iloc[0]
+    assert set(national["source_id"]) == {sd.indicators_source_id()}
+    a = sd.load("children_workforce_areas")
+    assert sd.indicators_years() == (a["time_period"].min(), a["time_period"].max()) == (2017, 2025)
+    assert sd.source(sd.indicators_source_id())["publisher"] == "Department for Education"
+
+
+def test_two_indicators_releases_in_the_national_series_are_refused(data_copy):
+    path = data_copy / "children_workforce.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    i = next(k for k, ln in enumerate(lines) if "csww_indicators_" in ln and "geographic_level=National" in ln)
+    lines[i] = lines[i].replace("dfe2026cswwindicators", "curtis2010")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        sd.indicators_source_id()
+    assert str(err.value) == ("children_workforce.csv: found 2 DfE indicators releases in the national series; "
+                              "expected exactly one")
+    assert err.value.file == "children_workforce.csv"
+
+
+def test_an_unknown_source_id_is_named():
+    with pytest.raises(DataError) as err:
+        sd.source("nope")
+    assert str(err.value) == "sources.csv: found no source_id 'nope'; expected one of the ids in sources.csv"
+    assert err.value.file == "sources.csv"
+    assert sd.source("curtis2010")["source_id"] == "curtis2010"
+
+
+def test_each_uploadable_table_has_its_template():
+    for r in sd.FIGURE_RESOURCES:
+        assert sd.template_path(r) == DATA / "templates" / "figures_template.csv"
+    for r in sd.AREA_RESOURCES:
+        assert sd.template_path(r) == DATA / "templates" / f"{r}_template.csv"
+    with pytest.raises(DataError) as err:
+        sd.template_path("sources")
+    assert str(err.value) == "found resource='sources'; expected one of: " + ", ".join(sd.UPLOADABLE)
