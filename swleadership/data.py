@@ -508,15 +508,12 @@ def _validate_resource(res: dict, folder: Path, source_ids: set[str] | None, *, 
     fname = res["path"]
     path = folder / fname
     if not path.exists():
-        probs = [_Problem(None, None, None, "no such file", "the file named in datapackage.json", MISSING_FILE_FIX)]
-        if raise_:
-            _raise(fname, probs)
-        return probs, 1, 0
+        # (load() names a missing file itself before it asks for validation)
+        return [_Problem(None, None, None, "no such file", "the file named in datapackage.json", MISSING_FILE_FIX)], 1, 0
     df = _read_strings(path)
     sch = res["schema"]
     names = [f["name"] for f in sch["fields"]]
     problems: list[_Problem] = []
-    total = 0
     if list(df.columns) != names:
         missing = [c for c in names if c not in df.columns]
         extra = [c for c in df.columns if c not in names]
@@ -524,10 +521,9 @@ def _validate_resource(res: dict, folder: Path, source_ids: set[str] | None, *, 
                                  f"the columns {names} in that order"
                                  + (f" (missing: {', '.join(missing)})" if missing else "")
                                  + (f" (unknown: {', '.join(extra)})" if extra else "")))
-        total += 1
     p, t, _ = _check_frame(df, sch)
+    total = len(problems) + t
     problems += p
-    total += t
     for fk in sch.get("foreignKeys", []):
         fld = fk["fields"] if isinstance(fk["fields"], str) else fk["fields"][0]
         if source_ids is not None and fld in df.columns:
@@ -867,7 +863,7 @@ def to_safe_csv(df: pd.DataFrame, path: str | os.PathLike | None = None) -> str:
         target = Path(path).resolve()
         if DATA_DIR.resolve() in target.parents:
             raise DataError(f"{target.name}: found a request to write inside data/; expected a path outside the bundled data", file=target.name)
-        target.write_text(text, encoding="utf-8", newline="")  # as returned, on Windows too
+        target.write_bytes(text.encode())  # UTF-8, rows ending in "\n" as returned, on Windows too
     return text
 
 

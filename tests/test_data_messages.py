@@ -668,3 +668,37 @@ def test_each_uploadable_table_has_its_template():
     with pytest.raises(DataError) as err:
         sd.template_path("sources")
     assert str(err.value) == "found resource='sources'; expected one of: " + ", ".join(sd.UPLOADABLE)
+
+
+def test_columns_out_of_order_and_a_bad_cell_are_two_problems(data_copy):
+    gaps = data_copy / "gaps.csv"
+    df = pd.read_csv(gaps, dtype=str, keep_default_na=False)
+    names = list(df.columns)
+    swapped = [names[0], names[2], names[1], *names[3:]]  # 'measure' before 'resource'
+    df.loc[0, "resource"] = "nope"
+    df[swapped].to_csv(gaps, index=False)
+    with pytest.raises(DataError) as err:
+        sd.validate_package(data_copy)
+    allowed = ", ".join(next(f for f in sd.schema("gaps")["fields"] if f["name"] == "resource")["constraints"]["enum"])
+    assert str(err.value).splitlines() == [
+        "gaps.csv: 2 problems",
+        f"  line 1: found the header {swapped}; expected the columns {names} in that order",
+        f"  row 1 (line 2), field 'resource': found 'nope'; expected one of: {allowed}",
+        "How to fix: " + sd.PACKAGE_FIX,
+    ]
+    assert err.value.problems[1] == {"row": 1, "line": 2, "field": "resource", "found": "'nope'",
+                                     "expected": f"one of: {allowed}", "fix": "", "file": "gaps.csv"}
+
+
+def test_a_foreign_key_given_as_a_list_is_checked_too(data_copy):
+    desc = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    res = next(r for r in desc["resources"] if r["name"] == "career_length")
+    res["schema"]["foreignKeys"][0]["fields"] = ["source_id"]
+    (data_copy / "datapackage.json").write_text(json.dumps(desc), encoding="utf-8")
+    path = data_copy / "career_length.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",curtis2010,", ",curtis2099,", 1), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        sd.validate_package(data_copy)
+    assert str(err.value).splitlines() == [
+        "career_length.csv: row 1 (line 2), field 'source_id': found 'curtis2099'; expected a source_id listed in "
+        "sources.csv", "How to fix: " + sd.PACKAGE_FIX]
