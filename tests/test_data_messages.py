@@ -702,3 +702,13 @@ def test_a_foreign_key_given_as_a_list_is_checked_too(data_copy):
     assert str(err.value).splitlines() == [
         "career_length.csv: row 1 (line 2), field 'source_id': found 'curtis2099'; expected a source_id listed in "
         "sources.csv", "How to fix: " + sd.PACKAGE_FIX]
+
+
+@pytest.mark.parametrize(("delim", "label"), [(";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")])
+def test_another_delimiter_is_named(delim, label):
+    raw = (GOOD / "quoted_commas.csv").read_text(encoding="utf-8").splitlines()[0].replace(",", delim)
+    e = _refused(f"\n\n{raw}\nvacancy rate{delim}x\n".encode(), "career_length", "d.csv")  # the header on line 3
+    assert str(e) == (f"d.csv: line 3: found fields separated by {label}; expected commas (save as 'CSV UTF-8 (comma "
+                      "delimited)')")
+    assert e.problems == [{"row": None, "line": 3, "field": None, "found": label, "expected": "commas"}]
+    assert e.file == "d.csv"
