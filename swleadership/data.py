@@ -782,15 +782,15 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
     if df is None:
         df = pd.DataFrame(body, columns=header, dtype=str).apply(lambda s: s.str.strip())
     if absent:  # an area upload may carry any subset of the measures: check and return only those it has
+        # (a measure's value-or-code rule checks nothing once its two columns are gone)
         gone = set(absent) | {f"{m}_suppression" for m in absent}
-        sch = {**sch, "fields": [f for f in sch["fields"] if f["name"] not in gone],
-               "swl:rules": [r for r in sch.get("swl:rules", []) if not gone & set(r.get("fields", []))]}
+        sch = {**sch, "fields": [f for f in sch["fields"] if f["name"] not in gone]}
         fields = {f["name"]: f for f in sch["fields"]}
     if is_figure:
         if "period_label" not in df.columns:  # "period" is there: a required column
             df["period_label"] = df["period"]
         if "year" not in df.columns:
-            df["year"] = df["period"].str.extract(r"(\d{4})(?:-\d{2}(?:-\d{2})?)?$", expand=False).fillna("")
+            df["year"] = df["period"].str.extract(r"(\d{4})(?:-\d{2}(?:-\d{2})?)?$")[0].fillna("")
         if "preferred" not in df.columns:
             df["preferred"] = "true"
     elif "period_end" in fields and "period_end" not in df.columns:

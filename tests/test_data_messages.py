@@ -712,3 +712,56 @@ def test_another_delimiter_is_named(delim, label):
                       "delimited)')")
     assert e.problems == [{"row": None, "line": 3, "field": None, "found": label, "expected": "commas"}]
     assert e.file == "d.csv"
+
+
+# ------------------------------------------------------------------------------------------ columns and defaults
+def test_a_missing_column_lists_every_expected_column_once():
+    e = _refused(BAD / "missing_column.csv", "career_length")
+    cols = [f["name"] for f in sd.schema("career_length")["fields"]] + ["source"]
+    assert str(e).splitlines() == [
+        "missing_column.csv: line 1, field 'unit': found no such column; expected a 'unit' column (required in "
+        "career_length)",
+        "Expected columns: " + ", ".join(cols) + ".",
+        COLUMN_FIX,
+    ]
+
+
+def test_a_figure_upload_may_leave_out_year_label_and_preferred():
+    rows = [("2016-10-01/2017-09-30", "2017"), ("2019/2020", "2020"), ("2018-09", "2018"), ("2015", "2015")]
+    text = "measure,group,geography,period,value,unit,status,source\n" + "".join(
+        f"m,g{i},England,{p},1,years,verified,me\n" for i, (p, _) in enumerate(rows))
+    df = validate_upload(text.encode(), "career_length", "d.csv")
+    assert df["year"].tolist() == [int(y) for _, y in rows]  # the last year in the period
+    assert df["period_label"].tolist() == [p for p, _ in rows]
+    assert df["preferred"].tolist() == [True] * 4
+    # with no year column, a malformed period is reported; so is the year, when the period ends in none
+    e = _refused(text.replace("2018-09", "Sept 2018").encode(), "career_length", "d.csv")
+    assert str(e).startswith("d.csv: row 3 (line 4), field 'period': found 'Sept 2018'; expected a period in ISO 8601")
+    e = _refused(text.replace("2018-09", "autumn").encode(), "career_length", "d.csv")
+    assert str(e).splitlines()[:3] == [
+        "d.csv: 2 problems",
+        "  row 3 (line 4), field 'period': found 'autumn'; expected a period in ISO 8601 form: YYYY, YYYY-MM, "
+        "YYYY-MM-DD or two of these joined by '/'",
+        "  row 3 (line 4), field 'year': found an empty cell; expected a value (this field is required)"]
+
+
+def test_an_area_upload_keeps_its_own_period_end_or_gets_30_september():
+    text = (GOOD / "areas_own_authority.csv").read_text(encoding="utf-8")
+    df = validate_upload(text.replace("2024,2024-09-30,", "2024,2024-03-31,").encode(), "children_workforce_areas",
+                         "a.csv")
+    assert df["period_end"].tolist() == [pd.Timestamp("2024-03-31"), pd.Timestamp("2023-09-30")]
+    t = validate_upload(sd.template_path("children_workforce_areas"), "children_workforce_areas")
+    assert t["period_end"].tolist() == [pd.Timestamp(f"{y}-09-30") for y in t["time_period"]]
+
+
+def test_a_dfe_file_with_a_value_out_of_range_keeps_the_notice_first():
+    rows = fx.indicators_rows(["Birmingham"], [2024])
+    rows[0]["vacancy_rate_fte"] = "140.2"
+    e = _refused(fx.to_csv(fx.INDICATORS_HEADER, rows), "children_workforce_areas", "v.csv")
+    assert str(e).splitlines() == [
+        "This looks like DfE's \"Children's social work workforce\" indicators file (csww_indicators_*.csv) for 2024; "
+        "reading it as such.",
+        "v.csv: row 1 (line 2), field 'vacancy_rate_fte': found '140.2'; expected a value of at most 100 (a percentage "
+        "lies between 0 and 100)",
+        AREAS_FIX,
+    ]
