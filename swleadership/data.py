@@ -231,7 +231,7 @@ _PERIOD_PART = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def _expected_type(f: dict) -> str:
-    t = f.get("type", "string")
+    t = f.get("type")  # none given: "string"
     return {"number": "a number (digits, optional decimal point, no % sign or commas)",
             "integer": "a whole number",
             "date": "a date written YYYY-MM-DD",
@@ -417,7 +417,7 @@ def _check_frame(df: pd.DataFrame, sch: dict, *, lines: list[int] | None = None,
 # Reading
 # ----------------------------------------------------------------------------------------
 def _read_strings(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")  # every cell as written, "" if empty
 
 
 def _typed(df: pd.DataFrame, sch: dict, parsed: dict[str, pd.Series]) -> pd.DataFrame:
@@ -426,7 +426,7 @@ def _typed(df: pd.DataFrame, sch: dict, parsed: dict[str, pd.Series]) -> pd.Data
     text, and the columns outside the schema (``source``), as they are."""
     out = {}
     for f in sch["fields"]:
-        name, t = f["name"], f.get("type", "string")
+        name, t = f["name"], f.get("type")  # none given: "string", kept as text
         if t == "integer":
             num = parsed[name]
             out[name] = num.astype("Int64").array if num.isna().any() else num.to_numpy(dtype="int64")
@@ -459,7 +459,7 @@ def load(name: str, *, validate: bool = False) -> pd.DataFrame:
                         f"How to fix: {MISSING_FILE_FIX}", file=res["path"])
     key = (name, path.stat().st_mtime)
     if validate:
-        _validate_resource(res, DATA_DIR, _source_ids(DATA_DIR) if _has_fk(res) else None, raise_=True)
+        _validate_resource(res, DATA_DIR, _source_ids(DATA_DIR), raise_=True)
     hit = _LOAD_CACHE.get(key)
     if hit is None:
         hit = _read_typed(path, res["schema"])
@@ -471,7 +471,7 @@ def _read_typed(path: Path, sch: dict) -> pd.DataFrame:
     """Read a bundled CSV straight into typed columns (the C parser converts the numbers)."""
     dtype, na, dates, bools = {}, {}, [], []
     for f in sch["fields"]:
-        t = f.get("type", "string")
+        t = f.get("type")  # none given: "string", read as text
         if t == "number":
             dtype[f["name"]], na[f["name"]] = "float64", [""]
         elif t == "integer":
@@ -491,10 +491,6 @@ def _read_typed(path: Path, sch: dict) -> pd.DataFrame:
     for c in bools:
         df[c] = df[c] == "true"
     return df
-
-
-def _has_fk(res: dict) -> bool:
-    return bool(res["schema"].get("foreignKeys"))
 
 
 def _source_ids(folder: Path) -> set[str]:
@@ -610,7 +606,7 @@ def _decode(raw: bytes, name: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        return raw.decode()  # UTF-8
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise DataError(

@@ -765,3 +765,19 @@ def test_a_dfe_file_with_a_value_out_of_range_keeps_the_notice_first():
         "lies between 0 and 100)",
         AREAS_FIX,
     ]
+
+
+def test_a_long_value_is_shortened_in_the_message():
+    long = "verified by " + "x" * 70
+    text = (GOOD / "quoted_commas.csv").read_text(encoding="utf-8").replace(",unverified,", f",{long},")
+    e = _refused(text.encode(), "career_length", "long.csv")
+    assert f"field 'status': found '{long[:57]}...'; expected one of: verified, unverified, derived" in str(e)
+
+
+def test_the_size_is_given_in_megabytes_of_1024_x_1024_bytes(tmp_path):
+    size = 5_295_309  # 5.0500002 x 1,048,576 bytes: rounds up to 5.1
+    e = _refused(b"x" * size, "career_length", "b.csv")
+    assert str(e).startswith("b.csv: found a file of 5.1 MB; expected at most 5 MB")
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"x" * size)
+    assert str(_refused(path, "career_length")).startswith("big.csv: found a file of 5.1 MB;")
