@@ -781,3 +781,9 @@ def test_the_size_is_given_in_megabytes_of_1024_x_1024_bytes(tmp_path):
     path = tmp_path / "big.csv"
     path.write_bytes(b"x" * size)
     assert str(_refused(path, "career_length")).startswith("big.csv: found a file of 5.1 MB;")
+
+
+def test_to_safe_csv_escapes_text_in_any_text_column():
+    """A pandas "string" column, and an object column that mixes text with numbers or gaps, are escaped too."""
+    df = pd.DataFrame({"s": pd.Series(["=1+1", "ok", None], dtype="string"), "o": ["@x", 5, None]})
+    assert _cells(to_safe_csv(df)) == [["s", "o"], ["'=1+1", "'@x"], ["ok", "5"], ["", ""]]
