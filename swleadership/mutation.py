@@ -108,11 +108,11 @@ def score_table(res: dict, equivalent: dict[str, str], patterns: list[str] | Non
     return rows
 
 
-def mutant_diff(name: str) -> str:
-    """The lines a mutant changes (``-`` the original, ``+`` the mutant), as ``mutmut show`` prints them."""
+def mutant_diff(name: str, module: str) -> str:
+    """The lines mutant ``name`` of ``module`` (a path such as ``swleadership/teaching.py``) changes: ``-`` the
+    original, ``+`` the mutant, as ``mutmut show`` prints them."""
     from mutmut.mutation.diff_apply import get_diff_for_mutant
 
-    module = name.split(".x", 1)[0].replace(".", "/") + ".py"
     try:
         diff = get_diff_for_mutant(name, path=module)
     except Exception as exc:  # the mutants/ copy is older than the source: say so rather than stop the report
@@ -143,8 +143,24 @@ def print_report(rows: list[dict], equivalent: dict[str, str], show_survivors: b
                 for name in r["survivors"]:
                     print(f"  {name}")
                     if diffs:
-                        print(mutant_diff(name))
+                        print(mutant_diff(name, r["module"]))
     return ok
+
+
+#: mutmut's own first step, run alone: copy the package into ``mutants/`` and mutate the files that changed since
+#: (a changed function's earlier results are cleared), so the list of mutants still to run is up to date.
+GENERATE = """
+from mutmut.__main__ import create_mutants
+from mutmut.utils.file_utils import copy_also_copy_files, copy_src_dir, setup_source_paths
+import os
+os.makedirs("mutants", exist_ok=True)
+copy_src_dir(); copy_also_copy_files(); setup_source_paths(); create_mutants({jobs})
+"""
+
+
+def generate_mutants(jobs: int) -> None:
+    subprocess.run([sys.executable, "-c", GENERATE.format(jobs=jobs)], cwd=REPO_ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
 
 
 def in_sample(name: str, every: int) -> bool:
@@ -173,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         mutmut = Path(sys.executable).with_name("mutmut")
         names = list(args.patterns)
         if names and results():
+            generate_mutants(args.jobs)
             # mutmut runs named mutants again even when they have a result: name only the ones still to do
             eq = equivalent_mutants()
             todo = [k for codes in results().values() for k, v in codes.items()

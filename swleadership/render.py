@@ -379,6 +379,9 @@ PRESETS = {
     "projector": {"height": 650, "font": 16, "title": 20, "legend": 16, "min_text": 16, "wrap": 34},
 }
 
+#: A generous average width of a character, as a share of the font size (for room kept beside a plot).
+CHAR_WIDTH = 0.6
+
 _FONT_KEYS = ("font", "tickfont", "textfont", "insidetextfont", "outsidetextfont", "titlefont", "grouptitlefont")
 
 
@@ -423,6 +426,20 @@ def apply_preset(data: list, layout: dict, preset: dict) -> None:
         layout["margin"] = {"l": 70, "r": 10, "t": 60, "b": 50}
     if "polar" in layout:  # a radar's axis labels sit outside the plot: keep room for them
         layout["margin"].update(l=150, r=150)
+    # long category names beside horizontal bars wrap onto lines, as the legend's do, so the plot keeps its width
+    for tr in data:
+        if tr.get("type") == "bar" and tr.get("orientation") == "h" and isinstance(tr.get("y"), list | tuple):
+            names = [str(v) for v in tr["y"]]
+            axis = layout.setdefault(str(tr.get("yaxis") or "y").replace("y", "yaxis", 1), {})
+            if any(len(n) > preset["wrap"] for n in names) and "ticktext" not in axis:
+                axis["tickvals"], axis["ticktext"] = names, [_wrap(n, preset["wrap"]) for n in names]
+    # a horizontal bar's value written past the bar's end needs room on the right of the plot
+    ends = [line for tr in data if tr.get("type") == "bar" and tr.get("orientation") == "h"
+            and tr.get("textposition") in ("outside", "auto") for t in tr.get("text") or []
+            for line in str(t).split("<br>")]
+    if ends:
+        room = round(CHAR_WIDTH * preset["min_text"] * max(len(line) for line in ends)) + 10
+        layout["margin"]["r"] = max(layout["margin"]["r"], room)
     layout["legend"] = {**layout.get("legend", {}), **legend, "font": {"size": preset["legend"]}}
     for key, axis in layout.items():  # axis titles close to their ticks, so stacked panels do not collide
         if key.startswith("xaxis") and isinstance(axis, dict):

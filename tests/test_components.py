@@ -239,3 +239,43 @@ def test_bibliography_markup_fix_removes_list_roles():
               "<span>x</span></div></div>")
     after = fix_bibliography_markup(before)
     assert 'role="list"' not in after and "doc-biblioentry" not in after and 'class="citation"' in after
+
+
+def test_the_projector_keeps_room_for_bar_values_written_past_the_bars():
+    """At 1280×720 the projector draws figure text at 16 px; a horizontal bar's value written past its end
+    ("66.7% (2024 derived)", 20 characters) needs 0.6 × 16 × 20 + 10 = 202 px on the right of the plot."""
+    from swleadership.render import PRESETS, apply_preset
+
+    def right_margin(data):
+        layout = {}
+        apply_preset(data, layout, PRESETS["projector"])
+        return layout["margin"]["r"]
+
+    bars = {"type": "bar", "orientation": "h", "textposition": "outside", "text": ["87% (2022)", "66.7% (2024 derived)"]}
+    assert right_margin([bars]) == 202
+    assert right_margin([{**bars, "textposition": "auto", "text": ["45.5%<br>(2020)"]}]) == round(0.6 * 16 * 6) + 10
+    assert right_margin([{**bars, "textposition": "inside"}]) == 10          # written inside the bars
+    assert right_margin([{**bars, "orientation": "v"}]) == 10                # a column's value goes above it
+    assert right_margin([{**bars, "text": None}]) == 10
+
+
+def test_the_projector_wraps_long_names_beside_horizontal_bars():
+    """Category names longer than the preset's line (34 characters) wrap onto lines through the axis's tick text;
+    the bars' own categories are unchanged, so the figure's data stay the component's."""
+    from swleadership.render import PRESETS, apply_preset
+
+    names = ["Occupational therapists (HCPC register, UK) (Occupational therapy)", "NHS medical directors (Medicine)"]
+    data = [{"type": "bar", "orientation": "h", "y": list(names), "x": [91.7, 29]}]
+    layout = {}
+    apply_preset(data, layout, PRESETS["projector"])
+    assert data[0]["y"] == names
+    assert layout["yaxis"]["tickvals"] == names
+    assert layout["yaxis"]["ticktext"] == ["Occupational therapists (HCPC<br>register, UK) (Occupational<br>therapy)",
+                                           "NHS medical directors (Medicine)"]
+    short = [{"type": "bar", "orientation": "h", "y": ["Nurses", "Doctors"], "x": [1, 2], "yaxis": "y2"}]
+    layout = {}
+    apply_preset(short, layout, PRESETS["projector"])
+    assert "ticktext" not in layout.get("yaxis2", {})            # nothing to wrap
+    own = {"yaxis": {"ticktext": ["A", "B"], "tickvals": names}}  # a figure's own tick text is kept
+    apply_preset([dict(data[0])], own, PRESETS["projector"])
+    assert own["yaxis"]["ticktext"] == ["A", "B"]

@@ -144,3 +144,57 @@ def test_text_that_is_not_a_number_is_a_gap_in_year_on_year_change():
     from swleadership import models as m
 
     assert m.yoy_change(["a", 2, 3]) == [None, None, 1.0]
+
+
+def test_a_control_offers_each_option_value_or_slider_step_in_order():
+    import ipywidgets as w
+
+    from swleadership.explorers import control_values
+
+    assert control_values(w.IntSlider(min=1, max=10, step=3, value=4)) == [1, 4, 7, 10]
+    half = control_values(w.FloatSlider(min=0.5, max=3, step=0.5, value=2))
+    assert half == [0.5, 1.0, 1.5, 2.0, 2.5, 3.0] and all(isinstance(v, float) for v in half)
+    assert control_values(w.Dropdown(options=[("First", "a"), ("Second", "b")], value="b")) == ["a", "b"]
+    assert control_values(w.RadioButtons(options=["x", "y", "z"], value="y")) == ["x", "y", "z"]
+
+
+@pytest.mark.parametrize("make, values", [
+    ("IntSlider(min=0, max=3, value=2)", [3, 0, 1, 2, 3, 0]),
+    ("IntSlider(min=0, max=3, value=3)", [0, 1, 2, 3, 0, 1]),
+    ("IntSlider(min=0, max=4, step=2, value=1)", [0, 2, 4, 0, 2, 4]),    # a value between steps: from the first
+    ("Dropdown(options=[('A', 'a'), ('B', 'b'), ('C', 'c')], value='a')", ["b", "c", "a", "b", "c", "a"]),
+])
+def test_the_benchmark_sweeps_every_value_starting_after_the_current_one(make, values):
+    import itertools
+
+    import ipywidgets as w
+
+    from swleadership.explorers import sweep
+
+    widget = eval(f"w.{make}", {"w": w})
+    assert list(itertools.islice(sweep(widget), 6)) == values
+
+
+def test_each_live_benchmark_setting_redraws_the_figure(monkeypatch):
+    """The live-callback benchmark sets a control to a new value every time, so each timed run is a redraw:
+    the warm-up run and every repeat patch the figure once."""
+    from swleadership import explorers
+
+    patches = []
+    real_patch = b.apply_patch
+    monkeypatch.setattr(b, "apply_patch", lambda fw, patch: (patches.append(patch), real_patch(fw, patch)))
+    redraws = {}
+
+    def counted(fn, repeats):
+        before = len(patches)
+        out = b.timings(fn, repeats)
+        redraws[len(redraws)] = len(patches) - before
+        return out
+
+    monkeypatch.setattr(explorers, "timings", counted)
+    res = explorers.bench_update_paths(repeats=4, live=True)
+    labels = list(res)
+    live = [i for i, label in enumerate(labels) if "live callback" in label]
+    assert len(live) == 4 and all(res[label]["n"] == 4 for label in labels)
+    assert [redraws[i] for i in live] == [5, 5, 5, 5]          # 1 warm-up + 4 repeats, each a new value
+    assert all(redraws[i] == 0 for i in range(len(labels)) if i not in live)   # update functions only

@@ -8,6 +8,7 @@ at the top links to it by that chapter's title. These tests read the HTML the bo
 from __future__ import annotations
 
 import json
+import warnings
 
 import pytest
 from bs4 import BeautifulSoup
@@ -36,12 +37,30 @@ def chapter_heading(chapter: str) -> str:
     raise AssertionError(f"{chapter}: no title heading")
 
 
-@pytest.fixture(scope="module", params=SHOWN_AGAIN, ids=[s[0] for s in SHOWN_AGAIN])
-def shown(request):
+class Built:
+    """An explorer whose static face was built once (building it is the slow part). Each test runs
+    ``notes_in(...).static_html()`` itself, so mutmut credits that code to every test that checks it."""
+
+    def __init__(self, explorer):
+        self.explorer, self.html = explorer, explorer.static_html()
+
+    def static_html(self):
+        return self.html
+
+
+@pytest.fixture(scope="module")
+def built():
+    return {factory: Built(getattr(explorers, factory)()) for factory, _, _ in SHOWN_AGAIN}
+
+
+@pytest.fixture(params=SHOWN_AGAIN, ids=[s[0] for s in SHOWN_AGAIN])
+def shown(request, built):
     factory, chapter, what = request.param
-    ex = getattr(explorers, factory)()
-    first = BeautifulSoup(ex.static_html(), "html.parser")
-    again = BeautifulSoup(ex.notes_in(chapter, what).static_html(), "html.parser")
+    ex = built[factory]
+    first = BeautifulSoup(ex.html, "html.parser")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")    # a warning would print on the book's page, under the explorer
+        again = BeautifulSoup(_base.NotesElsewhere(ex, chapter, what).static_html(), "html.parser")
     return ex, chapter, what, first, again
 
 
@@ -111,7 +130,9 @@ def test_controls_figures_and_readouts_are_the_same(shown):
 
 def test_names_are_escaped_in_the_line():
     ex = explorers.career_length_explorer()
-    html = ex.notes_in("33-recruitment-retention", 'Pay & "conditions" <model>').static_html()
+    again = ex.notes_in("33-recruitment-retention", 'Pay & "conditions" <model>')
+    assert (again.explorer, again.chapter) == (ex, "33-recruitment-retention")
+    html = again.static_html()
     line = BeautifulSoup(html, "html.parser").find(class_="swl-workforce").find("p")
     assert line.get_text().startswith('Pay & "conditions" <model>: its assumptions')
     assert line.find("model") is None

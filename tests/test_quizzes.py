@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from swleadership import teaching
 
@@ -129,6 +131,30 @@ def test_option_order_by_hand():
     positions = sorted(next(m for m, o in enumerate(s) if o.get("correct")) for s in shown)
     assert positions == [0, 1, 2]
     assert teaching.shown_options("demo", qs) == shown
+
+
+@settings(derandomize=True, deadline=None, max_examples=150, database=None)
+@given(chapter=st.text(min_size=1, max_size=12),
+       shapes=st.lists(st.tuples(st.integers(3, 5), st.integers(1, 2)), min_size=2, max_size=12))
+def test_correct_answers_are_spread_evenly_over_the_positions(chapter, shapes):
+    # Questions of 3 to 5 options with one or two right answers, written first. Over the positions that every
+    # question offers, no position holds two more right answers than another, whatever the chapter id.
+    qs = [{"question": f"Question {k}", "options": [{"text": f"r{i}", "correct": True} for i in range(right)]
+           + [{"text": f"w{i}"} for i in range(n - right)]} for k, (n, right) in enumerate(shapes)]
+    held = [0] * min(n for n, _ in shapes)
+    for q, order in zip(qs, teaching.option_orders(chapter, qs), strict=True):
+        assert sorted(order) == list(range(len(q["options"])))
+        for pos, i in enumerate(order[:len(held)]):
+            held[pos] += bool(q["options"][i].get("correct"))
+    assert max(held) - min(held) <= 1, held
+
+
+@pytest.mark.parametrize("n, noun, words", [
+    (0, "question", "No questions"), (1, "question", "One question"), (2, "prompt", "Two prompts"),
+    (10, "question", "Ten questions"), (11, "question", "11 questions"), (25, "prompt", "25 prompts"),
+])
+def test_counts_are_written_as_words_up_to_ten(n, noun, words):
+    assert teaching._count(n, noun) == words
 
 
 def test_quiz_content_rules_from_the_editorial_audit():

@@ -38,44 +38,60 @@ __all__ = [
 ]
 
 
-def bench_update_paths(repeats: int = 50, live: bool = True) -> dict[str, dict[str, float]]:
+#: How many times ``make bench`` runs each recompute (the median and p95 are over these).
+BENCH_REPEATS = 50
+
+
+def control_values(widget) -> list:
+    """Every value a live control offers, in order: a drop-down's or radio group's option values, or each step
+    of a slider from its ``min`` to its ``max``."""
+    options = getattr(widget, "options", None)
+    if options is not None:
+        return [o[1] if isinstance(o, tuple) else o for o in options]
+    steps = int(round((widget.max - widget.min) / widget.step))
+    return [type(widget.value)(round(widget.min + i * widget.step, 10)) for i in range(steps + 1)]
+
+
+def sweep(widget):
+    """An endless cycle through a control's values that starts just after its current value, so that each
+    value set differs from the one before and every setting fires the control's observer."""
+    import itertools
+
+    values = control_values(widget)
+    here = values.index(widget.value) + 1 if widget.value in values else 0
+    return itertools.cycle(values[here:] + values[:here])
+
+
+def bench_update_paths(repeats: int = BENCH_REPEATS, live: bool = True) -> dict[str, dict[str, float]]:
     """Median and p95 (ms) of each explorer's recompute.
 
     Two kinds of entry: the update function behind every control (model + trace patches, also what the static
-    book precomputes), and, with ``live=True``, the whole live callback: a control's ``.value`` set in Python,
-    the observer recomputing and patching the ``go.FigureWidget`` inside ``batch_update()`` (no browser).
+    book precomputes), and, with ``live=True``, the whole live callback: a control's ``.value`` set in Python
+    to each value it offers in turn, the observer recomputing and patching the ``go.FigureWidget`` inside
+    ``batch_update()`` (no browser).
     """
-    import itertools
-
     from . import career, funding, gender, pressures
 
     paths = {}
     for mod in (career, gender, pressures, funding):
         paths.update(mod.bench_paths())
     if live:
-        c = career_length_explorer().widgets()["controls"]
-        g = gender_explorer().widgets()["controls"]
-        p = pressures_explorer().widgets()["controls"]
-        f = funding_explorer().widgets()["controls"]
-        rates = itertools.cycle([x / 2 for x in range(2, 61)])
-        ks = itertools.cycle(range(11))
-        measures = itertools.cycle(list(pressures.MEASURES))
-        series = itertools.cycle(list(funding.SERIES))
+        def setter(widget):
+            values = sweep(widget)
 
-        def setter(widget, values):
             def run():
                 widget.value = next(values)
             return run
 
         paths.update({
-            "career length (live callback)": setter(c["rate"], rates),
-            "gender pipeline (live callback)": setter(g["k"], ks),
-            "pressures (live callback)": setter(p["measure"], measures),
-            "funding (live callback)": setter(f["series"], series),
+            "career length (live callback)": setter(career_length_explorer().widgets()["controls"]["rate"]),
+            "gender pipeline (live callback)": setter(gender_explorer().widgets()["controls"]["k"]),
+            "pressures (live callback)": setter(pressures_explorer().widgets()["controls"]["measure"]),
+            "funding (live callback)": setter(funding_explorer().widgets()["controls"]["series"]),
         })
     return {label: timings(fn, repeats) for label, fn in paths.items()}
 
 
-def bench_models(repeats: int = 50) -> dict[str, dict[str, float]]:
+def bench_models(repeats: int = BENCH_REPEATS) -> dict[str, dict[str, float]]:
     """``{label: {"median": ms, "p95": ms, "n": repeats}}`` for each explorer's update path (goal ≤ 20 ms)."""
     return bench_update_paths(repeats)

@@ -101,7 +101,7 @@ def sources_html(source_ids, lead: str = "Sources") -> str:
             continue
         seen.add(sid)
         s = source(sid)
-        url = (s.get("url") or "").split(" ")[0]
+        url = (s.get("url") or "").partition(" ")[0]
         link = f' <a href="{esc(url)}">{esc(url)}</a>' if url.startswith("http") else ""
         how = f" [{esc(s['how_read'])}]" if s.get("how_read") else ""
         date = f" ({esc(s['date'])})" if s.get("date") else ""
@@ -147,24 +147,42 @@ DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid",
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down", "pentagon"]
 
 
+#: How a bar's fill pattern is drawn: white marks over the bar's own colour.
+PATTERN = {"fillmode": "overlay", "fgcolor": "#ffffff", "size": 7, "solidity": 0.35}
+
+
 def pattern(shape: str) -> dict:
     """A bar fill pattern drawn over the bar's colour (so shape, not colour alone, tells series apart)."""
-    return {"shape": shape, "fillmode": "overlay", "fgcolor": "#ffffff", "size": 7, "solidity": 0.35}
+    return {"shape": shape, **PATTERN}
+
+
+#: The figures' shared look: white ground, the book's font, the legend in a row under the plot (never over the
+#: data), titles at the left edge, full series names in hover labels. Margins are starting values: in the book
+#: ``swl.js`` fits them to the screen.
+LAYOUT = {
+    "template": "none",
+    "font": FONT,
+    "paper_bgcolor": "#ffffff",
+    "plot_bgcolor": "#ffffff",
+    "margin": {"l": 60, "r": 20, "t": 70, "b": 50},
+    "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 12}},
+    "hoverlabel": {"namelength": -1},
+    "title": {"x": 0, "xanchor": "left", "font": {"size": 15}},
+}
+
+
+def merged(base: dict, extra: dict) -> dict:
+    """A new dict: ``base`` with ``extra`` laid over it, key by key inside nested dicts (neither is changed)."""
+    out = {key: merged(value, {}) if isinstance(value, dict) else value for key, value in base.items()}
+    for key, value in extra.items():
+        out[key] = merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 def base_layout(**kw) -> dict:
-    layout = {
-        "template": "none",
-        "font": FONT,
-        "paper_bgcolor": "#ffffff",
-        "plot_bgcolor": "#ffffff",
-        "margin": {"l": 60, "r": 20, "t": 70, "b": 50},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 12}},
-        "hoverlabel": {"namelength": -1},
-        "title": {"x": 0, "xanchor": "left", "font": {"size": 15}},
-    }
-    layout.update(kw)
-    return layout
+    """:data:`LAYOUT` with a figure's own settings laid over it: ``base_layout(title={"text": "Career length"})``
+    keeps the shared title font and left alignment and adds the text."""
+    return merged(LAYOUT, kw)
 
 
 def style_axes(fig) -> None:
@@ -239,19 +257,11 @@ def parse_number(text: Any, name: str, low: float, high: float, unit: str = "", 
 
 
 def upload_content(value) -> tuple[bytes, str]:
-    """(bytes, filename) of the first file in an ipywidgets ``FileUpload.value`` (v8 tuple or v7 dict)."""
+    """(bytes, filename) of the first file in an ipywidgets 8 ``FileUpload.value`` (a tuple of dicts, each with
+    the file's ``name`` and its ``content`` as a memoryview)."""
     if not value:
         raise ValueError("No file was uploaded.")
-    if isinstance(value, dict):  # ipywidgets 7: {name: {"metadata": ..., "content": ...}}
-        name, item = next(iter(value.items()))
-        content = item.get("content", b"")
-        name = item.get("metadata", {}).get("name", name)
-    else:
-        item = value[0]
-        content, name = item.get("content", b""), item.get("name", "upload.csv")
-    if isinstance(content, memoryview):
-        content = content.tobytes()
-    return bytes(content), str(name)
+    return bytes(value[0]["content"]), str(value[0]["name"])
 
 
 def validate_upload(content: bytes, resource: str, filename: str):
@@ -286,11 +296,6 @@ def figure_widget(fig, patch: dict | None = None):
     if patch:
         apply_patch(fig, patch)
     return shared_figure_widget(fig)
-
-
-def figure_data_snapshot(fw) -> list:
-    """Trace data and layout title of a figure, for before/after comparisons in tests."""
-    return [fw.to_plotly_json()["data"], fw.layout.title.text]
 
 
 class WorkforceExplorer:
@@ -408,5 +413,5 @@ def timings(fn: Callable[[], Any], repeats: int) -> dict[str, float]:
         fn()
         ms.append((time.perf_counter() - t0) * 1000)
     ms.sort()
-    p95 = ms[min(len(ms) - 1, int(math.ceil(0.95 * len(ms))) - 1)]
+    p95 = ms[math.ceil(0.95 * len(ms)) - 1]
     return {"median": statistics.median(ms), "p95": p95, "n": len(ms)}

@@ -2,7 +2,7 @@
 
 For every view: no code and no raw markup; a control changes the figure's data to exactly what the component's
 own Python computes for the new value (the live figure in the browser holds the kernel's figure, so this also
-proves the callback ran); body text ≥ 20 px and figure text ≥ 16 px; figure, controls and legend on screen; no
+proves the callback ran); body text ≥ 20 px and figure text ≥ 16 px, none of it cut off at the figure's edge; figure, controls and legend on screen; no
 request to another host. Then the stress test: 20 loads in a row, cycling through the views, with both cores
 kept busy by a CPU burner the test starts and stops, and every figure follows its controls every time.
 """
@@ -207,8 +207,14 @@ def test_view(nb, server, browser_ctx):
         if ((own || ['INPUT', 'SELECT'].includes(el.tagName)) && vis(el))
           body.push([parseFloat(getComputedStyle(el).fontSize), (el.textContent || el.value || '').trim().slice(0, 40)]);
       }
+      const svgBox = document.querySelector('.swl-projector .js-plotly-plot .main-svg').getBoundingClientRect();
+      const cut = [];
       for (const t of document.querySelectorAll('.swl-projector .js-plotly-plot svg text')) {
         if (t.textContent.trim() && vis(t)) fig.push([parseFloat(getComputedStyle(t).fontSize), t.textContent.slice(0, 40)]);
+        const r = t.getBoundingClientRect();
+        if (t.textContent.trim() && vis(t) && !t.closest('.hoverlayer') &&
+            (r.left < svgBox.left - 1.5 || r.right > svgBox.right + 1.5 || r.top < svgBox.top - 1.5 ||
+             r.bottom > svgBox.bottom + 1.5)) cut.push(t.textContent.slice(0, 40));
       }
       const box = el => { if (!el) return null; const r = el.getBoundingClientRect();
         return [r.left, r.top, r.right, r.bottom]; };
@@ -219,7 +225,7 @@ def test_view(nb, server, browser_ctx):
       const gd = document.querySelector('.swl-projector .js-plotly-plot');
       const legend = gd.querySelector('.legend');
       const scroll = gd.querySelector('.legend .scrollbar');
-      return {body, fig, controls, figure: box(gd.querySelector('.main-svg')), legend: box(legend),
+      return {body, fig, cut, controls, figure: box(gd.querySelector('.main-svg')), legend: box(legend),
               legendScrolls: !!scroll && scroll.getBoundingClientRect().height > 0,
               width: innerWidth, height: innerHeight};
     }""")
@@ -229,6 +235,7 @@ def test_view(nb, server, browser_ctx):
     assert sizes["fig"], f"{nb}: no figure text found"
     small = [f for f in sizes["fig"] if f[0] < 16]
     assert not small, f"{nb}: figure text under 16 px: {small[:5]}"
+    assert not sizes["cut"], f"{nb}: figure text cut off at the figure's edge: {sizes['cut'][:5]}"
     inside = [sizes["figure"]] + sizes["controls"] + ([sizes["legend"]] if sizes["legend"] else [])
     assert sizes["controls"], f"{nb}: no controls found"
     for left, top, right, bottom in inside:
