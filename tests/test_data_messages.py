@@ -780,7 +780,15 @@ def test_the_size_is_given_in_megabytes_of_1024_x_1024_bytes(tmp_path):
     assert str(e).startswith("b.csv: found a file of 5.1 MB; expected at most 5 MB")
     path = tmp_path / "big.csv"
     path.write_bytes(b"x" * size)
-    assert str(_refused(path, "career_length")).startswith("big.csv: found a file of 5.1 MB;")
+    e = _refused(path, "career_length")
+    assert str(e).startswith("big.csv: found a file of 5.1 MB;") and e.file == "big.csv"
+
+
+def test_a_workbook_names_the_file_and_how_to_save_a_csv():
+    e = _refused(b"PK\x03\x04" + b"\x00" * 40, "children_workforce_areas", "book.xlsx")
+    assert str(e) == ("book.xlsx: found a spreadsheet workbook (.xlsx or another zip file); expected a CSV file (in "
+                      "Excel choose File > Save As > 'CSV UTF-8 (comma delimited)')")
+    assert e.file == "book.xlsx"
 
 
 def test_to_safe_csv_escapes_text_in_any_text_column():
