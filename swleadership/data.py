@@ -231,11 +231,10 @@ _PERIOD_PART = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def _expected_type(f: dict) -> str:
-    t = f.get("type")  # none given: "string"
+    """What a cell of a number, integer or date field must look like (the types checked by their form)."""
     return {"number": "a number (digits, optional decimal point, no % sign or commas)",
             "integer": "a whole number",
-            "date": "a date written YYYY-MM-DD",
-            "boolean": "true or false"}.get(t, "text")
+            "date": "a date written YYYY-MM-DD"}[f["type"]]
 
 
 def _period_bounds(p: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:

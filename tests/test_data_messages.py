@@ -777,7 +777,7 @@ def test_a_long_value_is_shortened_in_the_message():
 def test_the_size_is_given_in_megabytes_of_1024_x_1024_bytes(tmp_path):
     size = 5_295_309  # 5.0500002 x 1,048,576 bytes: rounds up to 5.1
     e = _refused(b"x" * size, "career_length", "b.csv")
-    assert str(e).startswith("b.csv: found a file of 5.1 MB; expected at most 5 MB")
+    assert str(e).startswith("b.csv: found a file of 5.1 MB; expected at most 5 MB") and e.file == "b.csv"
     path = tmp_path / "big.csv"
     path.write_bytes(b"x" * size)
     e = _refused(path, "career_length")
@@ -795,3 +795,13 @@ def test_to_safe_csv_escapes_text_in_any_text_column():
     """A pandas "string" column, and an object column that mixes text with numbers or gaps, are escaped too."""
     df = pd.DataFrame({"s": pd.Series(["=1+1", "ok", None], dtype="string"), "o": ["@x", 5, None]})
     assert _cells(to_safe_csv(df)) == [["s", "o"], ["'=1+1", "'@x"], ["ok", "5"], ["", ""]]
+
+
+@pytest.mark.parametrize(("field", "cell", "expected"), [
+    ("year", "2024.5", "a whole number"),
+    ("period_start", "01/10/2023", "a date written YYYY-MM-DD"),
+    ("value", "12%", "a number (digits, optional decimal point, no % sign or commas)"),
+])
+def test_a_cell_of_the_wrong_form_says_what_form_is_expected(field, cell, expected):
+    e = _refused(_template_upload("career_length", **{field: cell}), "career_length", "form.csv")
+    assert str(e) == f"form.csv: row 1 (line 2), field '{field}': found '{cell}'; expected {expected}\n" + FIGURES_FIX
