@@ -151,8 +151,8 @@ def check_workforce(n, name: str = "workforce size N") -> int:
 
 
 def check_share(f, name: str = "entry share f0") -> float:
-    """Check a share strictly between 0 and 1."""
-    allowed = "a share with 0 < f0 < 1 (for example 0.8 for 80%)"
+    """Check a share strictly between 0 and 1; the message uses the symbol at the end of ``name``."""
+    allowed = f"a share with 0 < {name.split()[-1]} < 1 (for example 0.8 for 80%)"
     v = _number(f, name, allowed)
     if not 0 < v < 1:
         hint = " Did you type a percentage? Divide it by 100." if 1 < v <= 100 else ""

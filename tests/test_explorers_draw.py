@@ -438,7 +438,11 @@ def test_career_profession_curves_are_their_published_working_lives():
     assert list(fig.data[C.T_CHILD].y) == pytest.approx(child["value"].tolist())
     assert list(fig.data[C.T_CHILD].x) == child["year"].tolist()
     adult = _series_expected("adult_social_workers", "turnover rate", C.ADULT_GROUP)
-    assert list(fig.data[C.T_ADULT].y) == pytest.approx(adult["value"].tolist())
+    known = dict(zip(adult["year"], adult["value"], strict=True))
+    assert list(fig.data[C.T_ADULT].x) == list(range(min(known), max(known) + 1))  # every year, so a gap shows
+    assert [v for v in fig.data[C.T_ADULT].y if v is not None] == pytest.approx(adult["value"].tolist())
+    assert [x for x, v in zip(fig.data[C.T_ADULT].x, fig.data[C.T_ADULT].y, strict=True) if v is None] == [
+        y for y in range(min(known), max(known) + 1) if y not in known]
 
 
 def test_live_career_read_off_slider_moves_the_point():

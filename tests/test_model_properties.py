@@ -235,7 +235,7 @@ def test_typed_boxes_accept_both_ends_and_reject_just_outside(name, low, high, u
                                      "not a number."),
     (lambda: m.check_years("x"), "years t must be a number of years from 0 to 100; got 'x', which is not a number."),
     (lambda: m.survival_curve(0.1, 101), "horizon in years must be a number of years from 0 to 100; got 101."),
-    (lambda: m.implied_ratio(0.8, 1.5, 2), "top-level share fk must be a share with 0 < f0 < 1 (for example 0.8 for "
+    (lambda: m.implied_ratio(0.8, 1.5, 2), "top-level share fk must be a share with 0 < fk < 1 (for example 0.8 for "
                                            "80%); got 1.5. Did you type a percentage? Divide it by 100."),
 ])
 def test_checker_messages_name_the_parameter_and_its_range(call, message):

@@ -15,9 +15,17 @@ from . import _base as b
 HORIZON = 40
 #: The year the static face reads the survival curve at (the social-work figure).
 T_READ = 8
-#: Grid of the static face (stated on screen).
-RATE_GRID = (1, 30, 1)
+#: The leaving-rate slider (min, max, step in %), the same in the static and the live face (stated on screen).
+RATE_GRID = (1, 30, 0.5)
+#: The static face's working-life slider (years); live, the working life is typed (1 to L_MAX).
 LIFE_GRID = (2, 40, 1)
+#: Where both faces start: social workers' expected working life of 8 years (Curtis et al. 2010), a = 1/8.
+LIFE0 = 8
+RATE0 = 100 / LIFE0
+#: Control labels shared by the faces (the live slider adds its unit in brackets).
+RATE_LABEL = "Annual leaving rate a"
+LIFE_LABEL = "Expected working life L"
+TABLE_CAPTION = "Working-life figures and turnover series behind the figures"
 
 #: Professions drawn as curves: (label, resource measure, group, source note).
 PROFESSIONS = [
@@ -45,12 +53,11 @@ T_UPLOAD_SERIES = T_UPLOAD0 + N_UPLOAD_CURVES
 
 
 def professions():
-    """The professions' working-life figures from data/: list of dicts (label, years, source, ...)."""
+    """The professions' working-life figures from data/: list of dicts (label, years, note, source_id)."""
     out = []
     for label, measure, group, note in PROFESSIONS:
         r = b.one("career_length", measure, group)
-        out.append({"label": label, "years": float(r["value"]), "note": note, "source_id": r["source_id"],
-                    "measure": measure, "period_label": r["period_label"], "status": r["status"]})
+        out.append({"label": label, "years": float(r["value"]), "note": note, "source_id": r["source_id"]})
     return out
 
 
@@ -93,10 +100,11 @@ def build_figure(with_turnover: bool = True, live: bool = False):
         fig = go.Figure()
         height = 520
     kw = {"row": 1, "col": 1} if with_turnover else {}
-    fig.add_trace(go.Scatter(x=years, y=_curve(0.125), name="Model: your leaving rate", mode="lines",
+    # The model's three traces are drawn empty: career_update fills them in, in both faces, before a reader sees them.
+    fig.add_trace(go.Scatter(x=years, name="Model: your leaving rate", mode="lines",
                              line={"color": "#000000", "width": 4},
                              hovertemplate="Model: after %{x} years, %{y:.1f}% still practising<extra></extra>"), **kw)
-    fig.add_trace(go.Scatter(x=[T_READ], y=[100 * m.survival(0.125, T_READ)], name="Model read-off",
+    fig.add_trace(go.Scatter(x=[T_READ], name="Model read-off",
                              mode="markers", marker={"color": "#000000", "size": 12, "symbol": "circle-open",
                                                      "line": {"width": 3}},
                              hovertemplate="After %{x} years: %{y:.1f}% still practising<extra></extra>",
@@ -117,7 +125,10 @@ def build_figure(with_turnover: bool = True, live: bool = False):
                                  line={"color": b.COLOURS[0]}, marker={"symbol": "circle", "size": 8},
                                  hovertemplate="Children's, year to Sept %{x}: %{y:.1f}% (DfE)<extra></extra>"),
                       row=2, col=1)
-        fig.add_trace(go.Scatter(x=adult["years"], y=adult["values"], mode="lines+markers",
+        # a year with no figure in the data is a gap in the line, not a straight line across it
+        known = dict(zip(adult["years"], adult["values"], strict=True))
+        ad_years = list(range(min(known), max(known) + 1))
+        fig.add_trace(go.Scatter(x=ad_years, y=[known.get(y) for y in ad_years], mode="lines+markers",
                                  name="Adult social workers in councils: turnover (Skills for Care, as reported)",
                                  line={"color": b.COLOURS[1], "dash": "dash"}, marker={"symbol": "square", "size": 8},
                                  connectgaps=False,
@@ -125,7 +136,7 @@ def build_figure(with_turnover: bool = True, live: bool = False):
                       row=2, col=1)
         x0 = min(child["years"] + adult["years"])
         x1 = max(child["years"] + adult["years"])
-        fig.add_trace(go.Scatter(x=[x0, x1], y=[12.5, 12.5], mode="lines", name="Model: your leaving rate a",
+        fig.add_trace(go.Scatter(x=[x0, x1], mode="lines", name="Model: your leaving rate a",
                                  line={"color": "#000000", "width": 3, "dash": "dot"},
                                  hovertemplate="Model leaving rate: %{y:.1f}% a year<extra></extra>"), row=2, col=1)
         if live:
@@ -169,7 +180,7 @@ def _short_summary(a: float, t: float, N: int) -> str:
             f"{m.replacement_demand(N, a):,.0f} new entrants a year keep {N:,} steady.")
 
 
-def career_update(rate: float = 12.5, t: float = T_READ, N: int | None = None, n_label: str | None = None,
+def career_update(rate: float = RATE0, t: float = T_READ, N: int | None = None, n_label: str | None = None,
                   with_turnover: bool = True, short: bool = False) -> dict:
     """Patch for a leaving rate of ``rate`` % a year (0 < rate ≤ 100), read off at ``t`` years."""
     a = m.check_rate(float(rate) / 100.0, "leaving rate")
@@ -193,7 +204,7 @@ def career_update(rate: float = 12.5, t: float = T_READ, N: int | None = None, n
     return {"traces": traces, "layout": {"title.text": title}, "summary": text}
 
 
-def career_reverse_update(life: float = 8, t: float = T_READ, N: int | None = None,
+def career_reverse_update(life: float = LIFE0, t: float = T_READ, N: int | None = None,
                           n_label: str | None = None, with_turnover: bool = False, short: bool = False) -> dict:
     """The reverse: the leaving rate ``1/L`` that gives an expected working life of ``life`` years."""
     a = m.leaving_rate_for_life(life)
@@ -267,16 +278,17 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         from ..explore import Range, explorer, table_html
 
         N, year = default_workforce()
+        child, adult = turnover_series()
         fig = build_figure(with_turnover=True)
         lo, hi, step = RATE_GRID
         ex1 = explorer(
             fig,
-            [Range("rate", "Annual leaving rate a", lo, hi, step, 12.5, unit="%")],
-            lambda rate: career_update(rate, T_READ, N, short=True),
+            [Range("rate", RATE_LABEL, lo, hi, step, RATE0, unit="%")],
+            lambda rate: career_update(rate, T_READ, short=True),
             alt=("Top panel: survival curves, the share of an entry cohort still practising after 0 to 40 years, "
                  "for a constant leaving rate (the thick black line, set by the slider) and for each profession's "
                  "published working life. Bottom panel: turnover out of employers for children's social workers "
-                 "(DfE, 2017–2025) and adult social workers in councils, with the model's leaving rate as a dotted line. "
+                 f"(DfE, {min(child['years'])}–{max(child['years'])}) and adult social workers in councils, with the model's leaving rate as a dotted line. "
                  "The sentence above the caption gives the model's numbers; the data table below gives every figure."),
             id=f"{self.id}-rate",
             title="Career length: leaving rate to working life",
@@ -285,8 +297,8 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         lo2, hi2, step2 = LIFE_GRID
         ex2 = explorer(
             fig2,
-            [Range("life", "Expected working life L", lo2, hi2, step2, 8, unit=" years")],
-            lambda life: career_reverse_update(life, T_READ, N, short=True),
+            [Range("life", LIFE_LABEL, lo2, hi2, step2, LIFE0, unit=" years")],
+            lambda life: career_reverse_update(life, T_READ, short=True),
             alt=("Survival curves for a constant leaving rate of 1/L (thick black line) and for each profession's "
                  "published working life. The sentence above the caption gives the leaving rate needed."),
             id=f"{self.id}-life",
@@ -295,8 +307,7 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         grid = (f"leaving rate {lo:g}% to {hi:g}% in steps of {step:g}%; working life {lo2} to {hi2} years in steps "
                 f"of {step2}; read off at t = {T_READ} years; N = {N:,}, the FTE children's social workers in post in "
                 f"England in {year}")
-        table = table_html(data_table(), "Working-life figures and turnover series behind the figures")
-        child, adult = turnover_series()
+        table = table_html(data_table(), TABLE_CAPTION)
         return "".join([
             f'<div class="swl-workforce" id="swl-workforce-{b.esc(self.id)}">',
             b.live_note(grid),
@@ -317,11 +328,12 @@ class CareerLengthExplorer(b.WorkforceExplorer):
 
         from ..explore import collapsed_panels, table_html
 
-        N0, year = default_workforce()
+        N0, _ = default_workforce()
         style = {"description_width": "initial"}
-        first = career_update(12.5, T_READ, N0, f"children's social workers in post, FTE, {year}, DfE")
+        first = career_update(RATE0, T_READ)  # N and its label: the latest DfE figure, as career_update says it
         fw = b.figure_widget(build_figure(with_turnover=True, live=True), first)
-        rate = w.FloatSlider(value=12.5, min=1, max=50, step=0.5, description="Annual leaving rate a (%)",
+        lo, hi, step = RATE_GRID
+        rate = w.FloatSlider(value=RATE0, min=lo, max=hi, step=step, description=f"{RATE_LABEL} (%)",
                              style=style, continuous_update=False, readout_format=".1f",
                              layout=w.Layout(width="30em"))
         rate_text = w.Text(value="", description="…or type a leaving rate (%)", placeholder="e.g. 12.5",
@@ -335,8 +347,7 @@ class CareerLengthExplorer(b.WorkforceExplorer):
         upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV",
                               layout=w.Layout(width="14em", min_width="14em"))
         message, summary, upload_msg = w.HTML(), w.HTML(), w.HTML()
-        state = {"a": 0.125, "t": T_READ, "N": N0, "n_label": f"children's social workers in post, FTE, {year}, DfE",
-                 "busy": False}
+        state = {"a": RATE0 / 100, "t": T_READ, "N": None, "n_label": None, "busy": False}
 
         def redraw():
             patch = career_update(100 * state["a"], state["t"], state["N"], state["n_label"])
@@ -447,7 +458,7 @@ class CareerLengthExplorer(b.WorkforceExplorer):
 
         acc = collapsed_panels([
             ("Assumptions of the model", ASSUMPTIONS),
-            ("Data table", table_html(data_table(), "Working-life figures and turnover series behind the figure")),
+            ("Data table", table_html(data_table(), TABLE_CAPTION)),
             ("Sources", b.sources_html([p["source_id"] for p in professions()] + ["hc2016socialworkreform"]
                                   + turnover_series()[0]["sources"] + turnover_series()[1]["sources"])),
         ])
@@ -455,7 +466,7 @@ class CareerLengthExplorer(b.WorkforceExplorer):
             '<p class="swl-note">Your own CSV (at most 5 MB, UTF-8) in the shape of the book\'s '
             "<code>career_length</code> table: columns <code>measure, group, geography, period, value, unit, status, "
             "source</code>. Rows with unit <code>years</code> are drawn as working-life curves; rows with unit "
-            "<code>percent</code> whose measure names turnover are drawn in the lower panel. The file stays in this "
+            "<code>percent</code> whose measure names turnover or leaving are drawn in the lower panel. The file stays in this "
             "session.</p>")
         box = w.VBox([
             w.HTML('<p class="swl-note">Move the slider, or type a leaving rate or a working life (the other follows), '
@@ -488,14 +499,15 @@ def career_length_explorer(id: str | None = None) -> CareerLengthExplorer:
 
 
 def bench_paths():
-    """Callables for ``bench_models``: one recompute each, cycling through values."""
+    """Callables for ``bench_models``: one recompute each, cycling through the static face's slider values."""
     import itertools
 
-    rates = itertools.cycle([x / 2 for x in range(2, 61)])
-    lives = itertools.cycle(range(2, 41))
-    N, _ = default_workforce()
+    from ..explore import Range
+
+    rates = itertools.cycle(Range("rate", RATE_LABEL, *RATE_GRID).grid())
+    lives = itertools.cycle(Range("life", LIFE_LABEL, *LIFE_GRID).grid())
     return {
-        "career length: leaving rate → working life": lambda: career_update(next(rates), T_READ, N),
-        "career length: working life → leaving rate": lambda: career_reverse_update(next(lives), T_READ, N),
+        "career length: leaving rate → working life": lambda: career_update(next(rates)),
+        "career length: working life → leaving rate": lambda: career_reverse_update(next(lives)),
     }
 

@@ -108,12 +108,11 @@ def shares_figure():
     import plotly.graph_objects as go
 
     fig = go.Figure()
-    vals = bar_values("latest")
     y = _y_labels()
+    # The bars' values and labels come from shares_update's patch, which both faces apply before showing it.
     for kind, colour, pattern in (("Profession", b.COLOURS[0], ""), ("Leadership", b.COLOURS[1], "/")):
         fig.add_trace(go.Bar(
-            orientation="h", y=y, x=[v["value"] if v["kind"] == kind else None for v in vals],
-            text=[v["text"] if v["kind"] == kind else "" for v in vals], textposition="outside",
+            orientation="h", y=y, textposition="outside",
             name={"Profession": "Whole profession or workforce", "Leadership": "Leadership role"}[kind],
             marker={"color": colour, "pattern": b.pattern(pattern)},
             hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False))
@@ -164,17 +163,15 @@ def shares_table():
 def pipeline_figure(k_max: int = K_MAX_STATIC, live: bool = False):
     import plotly.graph_objects as go
 
-    f = m.pipeline(0.8, 2, 2)
     fig = go.Figure()
-    # Point labels only in the live face, where every update rewrites them; the static face keeps its payload
-    # small and gives the numbers in the title, the hover text and the summary.
-    fig.add_trace(go.Scatter(x=list(range(len(f))), y=[round(100 * v, 1) for v in f],
-                             mode="lines+markers+text" if live else "lines+markers",
+    # The line's points (and the real share) come from pipeline_update's patch, which both faces apply before
+    # showing the figure. Point labels only in the live face, where every update rewrites them; the static face
+    # keeps its payload small and gives the numbers in the title, the hover text and the summary.
+    fig.add_trace(go.Scatter(x=[], y=[], mode="lines+markers+text" if live else "lines+markers",
                              textfont={"size": 12}, name="Model: share of women at each level",
                              line={"color": "#000000", "width": 3}, marker={"size": 10, "symbol": "circle"},
-                             text=[f"{100 * v:.0f}%" for v in f] if live else None, textposition="top right",
-                             hovertemplate="Level %{x}: %{y:.1f}% women<extra></extra>"))
-    fig.add_trace(go.Scatter(x=[0, k_max], y=[None, None], mode="lines", name="Real share in the leadership role",
+                             textposition="top right", hovertemplate="Level %{x}: %{y:.1f}% women<extra></extra>"))
+    fig.add_trace(go.Scatter(x=[0, k_max], mode="lines", name="Real share in the leadership role",
                              line={"color": b.COLOURS[1], "dash": "dash", "width": 3},
                              hovertemplate="Real leadership share: %{y:.1f}%<extra></extra>"))
     fig.add_trace(go.Scatter(x=[0, k_max], y=[50, 50], mode="lines", name="Parity (50%)",
@@ -205,7 +202,7 @@ def pipeline_update(preset: str = "social-work", r: float = 2, k: int = 3, f0: f
     if short:  # the static face: the title carries f0, r, k and the result
         s = f"Model: {100 * f[-1]:.1f}% women after {k} step{'s' if k != 1 else ''}."
         if target is not None:
-            s += f" Real figure: {100 * target:g}%" + (f"; reaching it in {k} steps needs r ≈ {need:.2f}." if need else ".")
+            s += f" Real figure: {100 * target:g}%" + (f"; reaching it in {k} step{'s' if k != 1 else ''} needs r ≈ {need:.2f}." if need else ".")
     else:
         traces[0]["text"] = [f"{100 * v:.0f}%" for v in f]
         s = (f"Entry share f0 = {100 * f0:.1f}%; men promoted r = {r:g} times as often as women; after k = {k} "
@@ -255,8 +252,9 @@ def ethnicity_figure():
 
     fig = go.Figure()
     y = [ROLE_LABELS.get(r, r) for r in ROLES]
+    # The bars' values come from ethnicity_update's patch, which both faces apply before showing the figure.
     for i, (_col, label) in enumerate(ETHNIC):
-        fig.add_trace(go.Bar(orientation="h", y=y, x=[None] * len(y), name=label,
+        fig.add_trace(go.Bar(orientation="h", y=y, name=label,
                              marker={"color": b.COLOURS[[0, 4, 2, 1, 8][i]],
                                      "pattern": b.pattern(PATTERNS[i])},
                              hovertemplate=f"{label}: " + "%{x:.1f}% of %{y}<extra></extra>"))
@@ -323,7 +321,8 @@ def ethnicity_update(year: int = 2022, area: str = "E92000001", index: dict | No
             "summary": " ".join(parts)}
 
 
-def ethnicity_table(year: int = 2022, area: str = "E92000001"):
+def ethnicity_table(area: str = "E92000001"):
+    """Every year's shares by role for one area (England by default), as the static face's data table."""
     import pandas as pd
 
     df = eth_table()
@@ -368,6 +367,28 @@ doctors. Read the labels before reading a trend.</li>
 """
 
 
+#: Text alternatives of the three figures, the same in both faces.
+SHARES_ALT = (
+    "Horizontal bar chart of the percentage of women in each group: children's social workers, "
+    "registered social workers, directors of children's services, NHS nurses, chief nurses, "
+    "doctors, medical directors, the NHS workforce, NHS chief executives and occupational "
+    "therapists. Leadership bars are hatched. Each bar is labelled with its value and year; "
+    "the data table below lists every figure with its source."
+)
+PIPELINE_ALT = (
+    "Line chart of the share of women at each level of an illustrative promotion pipeline, from entry "
+    "(level 0) to level k, with the real share of women in the chosen leadership role as a dashed line "
+    "and parity (50%) as a dotted line. The sentence above the caption gives the numbers."
+)
+ETHNICITY_ALT = (
+    "Stacked horizontal bars, one per role from case holder to senior manager, split into the percentage "
+    "of each broad ethnic group among children's social workers whose ethnicity is known. The sentence "
+    "above the caption compares case holders with senior managers; the table gives England's figures."
+)
+SHARES_CAPTION = "Share of women by group, every figure in the data"
+ETHNICITY_CAPTION = "Ethnicity by role, England, 2019–2022 (DfE; % of known)"
+
+
 class GenderExplorer(b.WorkforceExplorer):
     """Gender and diversity in leadership: shares of women, the pipeline model, ethnicity by role."""
 
@@ -396,14 +417,10 @@ class GenderExplorer(b.WorkforceExplorer):
                            f"{K_MAX_STATIC}; ethnicity: England and the regions")]
         if "shares" in self.parts:
             ex = explorer(shares_figure(), [Radio("which", "Figure to show for each group",
-                                                  [("latest", "Latest in the data"), ("earliest", "Earliest in the data")])],
+                                                  [("latest", "Latest figure in the data"), ("earliest", "Earliest figure in the data")])],
                           shares_update,
-                          alt=("Horizontal bar chart of the percentage of women in each group: children's social workers, "
-                               "registered social workers, directors of children's services, NHS nurses, chief nurses, "
-                               "doctors, medical directors, the NHS workforce, NHS chief executives and occupational "
-                               "therapists. Leadership bars are hatched. Each bar is labelled with its value and year; "
-                               "the data table below lists every figure with its source."),
-                          table=shares_table(), table_caption="Share of women by group, every figure in the data",
+                          alt=SHARES_ALT,
+                          table=shares_table(), table_caption=SHARES_CAPTION,
                           id=f"{self.id}-shares", title="Share of women in the professions and in leadership")
             out.append(ex.static_html())
         if "pipeline" in self.parts:
@@ -412,24 +429,20 @@ class GenderExplorer(b.WorkforceExplorer):
                 Range("r", "Promotion ratio r (men : women)", 0.5, 3, 0.5, 2),
                 Range("k", "Promotion steps k", 1, K_MAX_STATIC, 1, 3)],
                 lambda preset, r, k: pipeline_update(preset, r, k, short=True),
-                alt=("Line chart of the share of women at each level of an illustrative promotion pipeline, from entry "
-                     "(level 0) to level k, with the real share of women in the chosen leadership role as a dashed line "
-                     "and parity (50%) as a dotted line. The sentence above the caption gives the numbers."),
+                alt=PIPELINE_ALT,
                 id=f"{self.id}-pipeline", title="Glass-escalator pipeline (illustrative)")
             presets = "".join(f"<li>{b.esc(v[0])}: {b.esc(preset_values(k)[3])} → {b.esc(preset_values(k)[4])}</li>"
-                              for k, v in PRESETS.items() if v[1])
+                              for k, v in PRESETS.items() if preset_values(k)[1] is not None)
             out.append(f'<p class="swl-notes">{PIPELINE_NOTE}</p>')
             out.append(ex.static_html())
             out.append(f'<div class="swl-notes"><p>The comparisons, from data/:</p><ul>{presets}</ul></div>')
         if "ethnicity" in self.parts:
             ex = explorer(ethnicity_figure(), [
                 Select("year", "Year (at 30 September)", eth_years(), value=max(eth_years())),
-                Select("area", "Area", eth_areas(include_las=False))],
+                Select("area", "Area", eth_areas())],
                 ethnicity_update,
-                alt=("Stacked horizontal bars, one per role from case holder to senior manager, split into the percentage "
-                     "of each broad ethnic group among children's social workers whose ethnicity is known. The sentence "
-                     "above the caption compares case holders with senior managers; the table gives England's figures."),
-                table=ethnicity_table(), table_caption="Ethnicity by role, England, 2019–2022 (DfE; % of known)",
+                alt=ETHNICITY_ALT,
+                table=ethnicity_table(), table_caption=ETHNICITY_CAPTION,
                 id=f"{self.id}-ethnicity", title="Ethnicity of children's social workers by role")
             out.append(ex.static_html())
         out.append(f"<details><summary>Assumptions and cautions</summary>{ASSUMPTIONS}</details>")
@@ -445,6 +458,9 @@ class GenderExplorer(b.WorkforceExplorer):
 
         style = {"description_width": "initial"}
         controls, figures, parts = {}, {}, []
+
+        def alt_html(text):  # the text alternative under each figure, as the static face's caption
+            return w.HTML(f'<p class="swl-alt">{b.esc(text)}</p>')
         message, upload_msg = w.HTML(), w.HTML()
 
         def fail(exc):
@@ -500,14 +516,15 @@ class GenderExplorer(b.WorkforceExplorer):
                              "book's <code>gender_comparators</code> table (<code>measure, group, geography, period, value, "
                              "unit, status, source</code>), with measure <code>share female</code> and unit "
                              "<code>percent</code>.</p>")
-            parts += [which, fw1, s1, w.HBox([upload, help_up]), upload_msg]
+            parts += [which, fw1, s1, alt_html(SHARES_ALT), w.HBox([upload, help_up]), upload_msg]
 
         if "pipeline" in self.parts:
-            first2 = pipeline_update("social-work", 2.0, 3, f0=0.87)
+            f0_first = preset_values("social-work")[0]  # the preset's entry share in data/
+            first2 = pipeline_update("social-work", 2.0, 3)
             fw2 = b.figure_widget(pipeline_figure(k_max=m.K_MAX, live=True), first2)
             preset = w.Dropdown(options=[(v[0], k) for k, v in PRESETS.items()], value="social-work",
                                 description="Compare with", style=style, layout=w.Layout(width="34em"))
-            f0 = w.FloatSlider(value=87, min=1, max=99, step=0.5, description="Women at entry f0 (%)", style=style,
+            f0 = w.FloatSlider(value=round(100 * f0_first, 1), min=1, max=99, step=0.5, description="Women at entry f0 (%)", style=style,
                                continuous_update=False, layout=w.Layout(width="28em"))
             f0_text = w.Text(value="", description="…or type f0 (%)", placeholder="e.g. 80", style=style,
                              continuous_update=False, layout=w.Layout(width="18em"))
@@ -518,7 +535,7 @@ class GenderExplorer(b.WorkforceExplorer):
             k = w.IntSlider(value=3, min=0, max=m.K_MAX, step=1, description="Promotion steps k", style=style,
                             continuous_update=False, layout=w.Layout(width="26em"))
             s2 = w.HTML()
-            st = {"f0": 0.87, "r": 2.0, "busy": False}
+            st = {"f0": f0_first, "r": 2.0, "busy": False}
 
             def redraw(*_):
                 try:
@@ -588,7 +605,7 @@ class GenderExplorer(b.WorkforceExplorer):
                              "and the number of steps. The dashed line is the real share of women in the leadership "
                              "role.</p>"),
                       preset, w.HBox([f0, f0_text], layout=w.Layout(flex_flow="row wrap")),
-                      w.HBox([r, r_text, k], layout=w.Layout(flex_flow="row wrap")), fw2, s2]
+                      w.HBox([r, r_text, k], layout=w.Layout(flex_flow="row wrap")), fw2, s2, alt_html(PIPELINE_ALT)]
 
         if "ethnicity" in self.parts:
             first3 = ethnicity_update(max(eth_years()), "E92000001")
@@ -596,7 +613,7 @@ class GenderExplorer(b.WorkforceExplorer):
             year = w.Dropdown(options=eth_years(), value=max(eth_years()), description="Year (at 30 September)",
                               style=style)
             area = w.Dropdown(options=[(lab, c) for c, lab in eth_areas(include_las=True)], value="E92000001",
-                              description="Area (England, region or local authority)", style=style,
+                              description="Area", style=style,
                               layout=w.Layout(width="40em"))
             s3, notes3 = w.HTML(), w.HTML()
 
@@ -661,13 +678,13 @@ class GenderExplorer(b.WorkforceExplorer):
                              "councils, 2019–2022): compare case holders with managers, in England, a region or a local "
                              "authority.</p>"),
                       w.HBox([year, area], layout=w.Layout(flex_flow="row wrap")), notes3, fw3, s3,
+                      alt_html(ETHNICITY_ALT),
                       w.HBox([upload3, w.HTML(eth_upload_help_html())]), upload3_msg]
 
-        acc = collapsed_panels([
-            ("Assumptions and cautions", ASSUMPTIONS),
-            ("Data table", table_html(shares_table(), "Share of women by group, every figure in the data")),
-            ("Sources", b.sources_html(self._sources() + ["dfe2023cswwethnicity"])),
-        ])
+        panels = [("Assumptions and cautions", ASSUMPTIONS), ("Data table", table_html(shares_table(), SHARES_CAPTION))]
+        if "ethnicity" in self.parts:
+            panels.append(("Ethnicity table", table_html(ethnicity_table(), ETHNICITY_CAPTION)))
+        acc = collapsed_panels(panels + [("Sources", b.sources_html(self._sources() + ["dfe2023cswwethnicity"]))])
         box = w.VBox([message] + parts + [acc])
         box.add_class(self.css_class)
         box.add_class("swl-workforce-explorer")
@@ -700,7 +717,7 @@ def gender_explorer(id: str | None = None, parts=("shares", "pipeline", "ethnici
 def bench_paths():
     import itertools
 
-    combos = itertools.cycle([(p, r, k) for p in PRESETS for r in R_GRID for k in range(1, 7)])
+    combos = itertools.cycle([(p, r, k) for p in PRESETS for r in R_GRID for k in range(1, K_MAX_STATIC + 1)])
     eth = itertools.cycle([(y, a) for y in eth_years() for a, _ in eth_areas()])
     which = itertools.cycle(["latest", "earliest"])
     return {

@@ -12,6 +12,7 @@ from functools import cache
 
 from .. import data
 from .. import models as m
+from .._html import json_script
 from . import _base as b
 
 AREAS = "children_workforce_areas"
@@ -189,8 +190,10 @@ def build_figure(live: bool = False):
 
 
 def _values(sid: str, measure: str, ys) -> tuple[list, list]:
+    """The area's values of ``measure`` for ``ys`` (None for a gap) and each year's code: the row's suppression code
+    ("" when it has a value), or "no row" for a year the area is not in the data."""
     vals = series_index()[sid]["values"][measure]
-    return [vals.get(y, (None, ""))[0] for y in ys], [vals.get(y, (None, "x"))[1] if y in vals else "no row" for y in ys]
+    return [vals[y][0] if y in vals else None for y in ys], [vals[y][1] if y in vals else "no row" for y in ys]
 
 
 def pressures_update(measure: str = "turnover_rate_fte", area: str = ENGLAND, start: int | None = None,
@@ -353,7 +356,7 @@ class PressuresExplorer(b.WorkforceExplorer):
             '<div class="swl-areas-notes swl-notes" aria-live="polite"></div>',
             '<details><summary>Data table for the chosen area</summary><div class="swl-areas-table">'
             + _table_html(payload, ENGLAND) + "</div></details>",
-            _json_payload(payload),
+            json_script(payload, "swl-areas-data"),
             f"<script>{_areas_js()}</script>",
             "</div>",
             f'<div class="swl-notes"><p><strong>Overlapping London geographies.</strong> {b.esc(london)}</p></div>',
@@ -389,15 +392,7 @@ class PressuresExplorer(b.WorkforceExplorer):
                 return
             label, unit, kind = MEASURES[measure.value]
             df = uploaded["df"]
-            with fw.batch_update():
-                fw.layout.shapes = []
-                fw.layout.annotations = base_annotations
-                if measure.value not in df.columns or df[measure.value].isna().all():
-                    fw.data[T_UP].visible = False
-                    fw.data[T_UP_YOY].visible = False
-                    upload_msg.value = b.ok_html(f"{uploaded['name']}: no {label} values in your file, so nothing of it "
-                                                 "is drawn for this measure.")
-                    return
+            with fw.batch_update():  # the measure list offers only measures the file has values for
                 d = df.sort_values("time_period")
                 vals = [None if v != v else float(v) for v in d[measure.value]]
                 fw.data[T_UP].x = d["time_period"].tolist()
@@ -450,11 +445,9 @@ class PressuresExplorer(b.WorkforceExplorer):
             uploaded.clear()
             uploaded.update(df=df, name=name, area=str(df["area_name"].iloc[0]),
                             notice=df.attrs.get("notice", ""), missing=list(df.attrs.get("missing_measures", [])))
-            offered = [(MEASURES[c][0], c) for c in present]
-            if measure.value not in present:
-                measure.options, measure.value = offered, present[0]  # observers redraw
-            else:
-                measure.options = offered
+            keep = measure.value if measure.value in present else present[0]
+            measure.options = [(MEASURES[c][0], c) for c in present]  # ipywidgets moves the choice to the first
+            measure.value = keep  # the reader's measure stays when the file has it; observers redraw
             draw_upload()
 
         for wdg in (measure, area, span, adult):
@@ -529,13 +522,6 @@ def _tenths(v: float | None) -> int | None:
     return None if v is None else int(round(float(v) * 10))
 
 
-def _json_payload(payload: dict) -> str:
-    import json
-
-    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
-    return f'<script type="application/json" class="swl-areas-data">{text}</script>'
-
-
 @cache
 def _areas_js() -> str:
     from pathlib import Path
@@ -548,13 +534,16 @@ def _table_html(payload: dict, sid: str) -> str:
     from ..explore import table_html
 
     s = next(x for x in payload["series"] if x["i"] == sid)
+    had = s.get("y", payload["years"])
+    codes = {(m, j): k for m, j, k in s["c"]}
     rows = []
     for i, y in enumerate(payload["years"]):
         rec = {"Year": y}
         for mi, (label, _, _) in enumerate(MEASURES.values()):
-            v = None if s["v"][mi][i] is None else s["v"][mi][i] / 10
-            code = next((k for m, j, k in s["c"] if m == mi and j == i), "x")
-            rec[label] = b.fmt_num(v) if v is not None else f"{code} ({payload['codes'].get(code, code)})"
+            v = s["v"][mi][i]
+            code = codes.get((mi, i), "x")
+            rec[label] = (b.fmt_num(v / 10) if v is not None else "no row" if y not in had
+                          else f"{code} ({payload['codes'].get(code, code)})")
         rows.append(rec)
     return table_html(rows, f"{s['l']}: every measure and year (DfE)")
 
@@ -601,7 +590,8 @@ def pressures_explorer(id: str | None = None) -> PressuresExplorer:
 
 
 def bench_paths():
+    """``make bench``'s timed path: pressures_update for every measure and area in turn (one call per run)."""
     import itertools
 
-    combos = itertools.cycle([(c, sid) for c in MEASURES for _, sid in area_options(include_las=True)[::7]])
+    combos = itertools.cycle([(c, sid) for c in MEASURES for _, sid in area_options()])
     return {"pressures: measure × area": lambda: pressures_update(*next(combos))}

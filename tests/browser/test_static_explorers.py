@@ -77,7 +77,7 @@ def test_career_length_range_from_keyboard(page):
     root = "#swl-career-length-rate"
     r = operate(page, root, 'input[type="range"]', "ArrowRight")
     assert r["after"] != r["before"] and r["summary1"] != r["summary0"] and r["state1"] != r["state0"]
-    # the slider starts at 12% a year; one step right is 13%: the model curve must be (1 - 0.13)^t
+    # the slider starts at 12.5% a year (as live); one step right is 13%: the model curve must be (1 - 0.13)^t
     y = trace_y(page, root, 0)
     assert y[8] == pytest.approx(100 * m.survival(0.13, 8), abs=0.05)
     assert "13.0% leave a year" in r["summary1"]  # 1/0.13 = 7.7 years
