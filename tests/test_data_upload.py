@@ -58,6 +58,9 @@ CASES = {
     "impossible_date.csv": ("career_length", ["impossible_date.csv", "row 1 (line 2)", "field 'period_end'", "'2024-02-30'", "YYYY-MM-DD"]),
     "duplicate_key_text_source.csv": ("career_length", ["duplicate_key_text_source.csv", "row 2 (line 3): found a duplicate key (measure='turnover rate', group='children and family social workers', geography='Anytown', period='2024', source='Anytown Council report') already used in row 1"]),
     "unknown_qualifier.csv": ("career_length", ["unknown_qualifier.csv", "row 1 (line 2)", "field 'qualifier'", "'roughly'", "nearly"]),
+    "areas_some_measures_value_no_code.csv": ("children_workforce_areas", ["areas_some_measures_value_no_code.csv", "row 2 (line 3)", "field 'turnover_rate_fte'", "a code in 'turnover_rate_fte_suppression'"]),
+    "areas_empty_source_id.csv": ("children_workforce_areas", ["areas_empty_source_id.csv", "row 2 (line 3)", "field 'source_id': found an empty cell"]),
+    "line_break_then_bad_value.csv": ("career_length", ["line_break_then_bad_value.csv", "row 2 (line 4)", "field 'value'", "'fourteen'"]),
 }
 
 #: Each rule of the data package (datapackage.json: field constraints and swl:rules) and the bad file that
@@ -183,6 +186,7 @@ GOOD_EDGES = {
     "areas_edges.csv": "children_workforce_areas",  # turnover 0, vacancy 100, an FTE suppressed with 'c'
     "areas_own_authority.csv": "children_workforce_areas",
     "excel_bom_crlf.csv": "career_length", "formula_text.csv": "career_length", "quoted_commas.csv": "career_length",
+    "line_breaks_in_cells.csv": "career_length",  # CR LF and LF inside quoted cells
 }
 
 
@@ -209,7 +213,9 @@ def test_edge_values_are_read_as_written():
 
 def test_to_safe_csv_escapes_a_leading_carriage_return():
     out = to_safe_csv(pd.DataFrame({"t": ["\rcmd", "ok\r"], "n": [1, 2]}))
-    assert out == "t,n\n'\rcmd,1\nok\r,2\n"  # prefixed with '; a CR later in the text is no formula start
+    # prefixed with '; a CR later in the text is no formula start; either way the cell is quoted, so that the CR
+    # cannot end the row
+    assert out == "t,n\n\"'\rcmd\",1\n\"ok\r\",2\n"
 
 
 def test_to_safe_csv_escapes_every_formula_prefix():
