@@ -39,8 +39,6 @@ from sphinx.errors import ExtensionError
 from . import weight
 from ._env import BOOK_BUILD_VAR
 
-os.environ[BOOK_BUILD_VAR] = "1"
-
 
 def _validate_data(app) -> None:
     from .data import DataError, validate_package

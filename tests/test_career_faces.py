@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
+from swleadership._env import BOOK_BUILD_VAR
 from swleadership.explorers import career as C
 from swleadership.explorers import career_length_explorer
 
@@ -89,7 +91,16 @@ def assert_readable(text: str, where: str, sentences: bool = True) -> None:
 # mutmut maps a test to the functions it calls, and a module-scoped fixture is built inside the first test that
 # asks for it; so the two tests that check the faces build them themselves and run every check below on them.
 def build_page() -> BeautifulSoup:
-    return BeautifulSoup(career_length_explorer().static_html(), "html.parser")
+    """The static face as the book build makes it (``SWL_BOOK_BUILD=1``, whatever an earlier test left set)."""
+    before = os.environ.get(BOOK_BUILD_VAR)
+    os.environ[BOOK_BUILD_VAR] = "1"
+    try:
+        return BeautifulSoup(career_length_explorer().static_html(), "html.parser")
+    finally:
+        if before is None:
+            os.environ.pop(BOOK_BUILD_VAR, None)
+        else:
+            os.environ[BOOK_BUILD_VAR] = before
 
 
 @pytest.fixture(scope="module")
@@ -349,7 +360,7 @@ def check_static_texts_are_in_sentence_case(page):
     for p in page.find_all("p", class_=["swl-note", "swl-notes"]):
         assert_readable(p.get_text(), "note")
     rest = BeautifulSoup(str(page), "html.parser")
-    rest.find("div", class_="swl-sources").decompose()  # titles and publishers as data/sources.csv spells them
+    rest.find(class_="swl-sources").decompose()  # titles and publishers as data/sources.csv spells them
     assert_readable(rest.get_text(" "), "whole page", sentences=False)
     assert "The reverse: choose a working life and see the leaving rate that gives it." in note_text_all(page)
 
@@ -399,7 +410,7 @@ def check_sources_are_the_data_sources_in_both_faces(page, live):
                                axis=1)]["source_id"])
     want |= {"hc2016socialworkreform"} | set(child["source_id"]) | set(adult["source_id"])
     titles = dict(zip(csv("sources")["source_id"], csv("sources")["title"], strict=True))
-    static_items = [li.get_text() for li in page.find("div", class_="swl-sources").find_all("li")]
+    static_items = [li.get_text() for li in page.find(class_="swl-sources").find_all("li")]
     assert len(static_items) == len(want)
     for sid in want:
         assert sum(item.startswith(titles[sid]) for item in static_items) == 1, sid
