@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, NavigableString
 from swleadership.explorers import _base as b
 from swleadership.explorers import funding as F
 from swleadership.explorers import funding_explorer
+from tests.test_explorers_draw import _series_expected as series_rows  # a series' preferred rows, as drawn
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CUT = "real-terms reduction in central government funding to local authorities"
@@ -43,17 +44,6 @@ def preferred(measure: str) -> pd.Series:
     r = df[(df["measure"] == measure) & (df["preferred"].astype(str).str.lower() == "true")]
     assert len(r) == 1, measure
     return r.iloc[0]
-
-
-def series_rows(resource: str, measure: str, group: str | None) -> pd.DataFrame:
-    df = csv(resource)
-    sel = (df["measure"] == measure) & (df["preferred"].astype(str).str.lower() == "true")
-    if group is not None:
-        sel &= df["group"] == group
-    r = df[sel].sort_values(["year", "period"])
-    if resource == "children_workforce":
-        r = r[r["source_id"] == "dfe2026cswwindicators"]
-    return r
 
 
 def shares_rows() -> pd.DataFrame:
