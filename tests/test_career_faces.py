@@ -25,6 +25,8 @@ from bs4 import BeautifulSoup
 from swleadership._env import BOOK_BUILD_VAR
 from swleadership.explorers import career as C
 from swleadership.explorers import career_length_explorer
+from tests import _live as live
+from tests._live import FIGURE_TABLE_HEADER
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 T = 8  # the year the static face reads the curve at, as its note says (checked below)
@@ -103,7 +105,7 @@ def build_page() -> BeautifulSoup:
             os.environ[BOOK_BUILD_VAR] = before
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def page() -> BeautifulSoup:
     """The static face, for tests that compare something else with its precomputed states."""
     return build_page()
@@ -471,13 +473,8 @@ def test_typed_rate_beyond_the_slider_draws_the_typed_rate():
     assert "(the number you typed) takes 400 new entrants a year" in parts["summary"].value
 
 
-UPLOAD_HEADER = "measure,group,geography,period,value,unit,status,source\n"
-
-
 def upload(parts: dict, text: str, name: str = "mine.csv") -> str:
-    from tests.test_explorers import upload_value
-
-    parts["controls"]["upload"].value = upload_value(text.encode(), name)
+    live.upload(parts["controls"]["upload"], text, name)
     return BeautifulSoup(parts["upload_message"].value, "html.parser").get_text()
 
 
@@ -486,7 +483,7 @@ def test_upload_draws_up_to_three_curves_named_with_their_source():
     fw = parts["figure"]
     rows = "".join(f"expected working life,team {k},England,2023,{life},years,verified,{src}\n"
                    for k, (life, src) in enumerate([(10, "My survey"), (20, "Staff records"), (4, "HR"), (30, "x")]))
-    msg = upload(parts, UPLOAD_HEADER + rows)
+    msg = upload(parts, FIGURE_TABLE_HEADER + rows)
     assert msg == "mine.csv: drew 3 working-life curve(s). Only the first 3 working lives are drawn."
     for k, (life, src) in enumerate([(10, "My survey"), (20, "Staff records"), (4, "HR")]):
         tr = fw.data[C.T_UPLOAD0 + k]
@@ -495,7 +492,7 @@ def test_upload_draws_up_to_three_curves_named_with_their_source():
         assert tr.name == f"Your file: team {k}, {life} years ({src})"
     assert fw.data[C.T_UPLOAD_SERIES].visible is False
     # a second file with one curve and a series hides the curves it does not use
-    msg = upload(parts, UPLOAD_HEADER + "expected working life,team,England,2023,5,years,verified,Mine\n"
+    msg = upload(parts, FIGURE_TABLE_HEADER + "expected working life,team,England,2023,5,years,verified,Mine\n"
                  "Leavers rate,team,England,2021,9,percent,verified,Mine\n"
                  "Leavers rate,team,England,2020,11,percent,verified,Mine\n"
                  "turnover rate,other,England,2020,50,percent,verified,Mine\n", "two.csv")
@@ -505,7 +502,7 @@ def test_upload_draws_up_to_three_curves_named_with_their_source():
     assert s.visible is True and list(s.x) == [2020, 2021] and list(s.y) == [11, 9]
     assert s.name == "Your file: Leavers rate (team)"
     # a file that names its sources by the book's source_id shows the source's short name
-    upload(parts, UPLOAD_HEADER.replace("source\n", "source_id\n")
+    upload(parts, FIGURE_TABLE_HEADER.replace("source\n", "source_id\n")
            + "expected working life,team,England,2010,8,years,verified,curtis2010\n", "ids.csv")
     assert fw.data[C.T_UPLOAD0].name == f"Your file: team, 8 years ({source_short('curtis2010')})"
 
@@ -531,7 +528,7 @@ def test_upload_source_falls_back_to_the_source_id_then_the_file_name():
 def test_bad_upload_says_why_and_changes_nothing(text, says):
     parts = career_length_explorer().widgets()
     before = parts["figure"].to_plotly_json()
-    msg = upload(parts, UPLOAD_HEADER + text, "bad.csv")
+    msg = upload(parts, FIGURE_TABLE_HEADER + text, "bad.csv")
     assert msg.startswith(says) and msg.endswith("Nothing was changed."), msg
     assert parts["figure"].to_plotly_json() == before
 
@@ -539,7 +536,7 @@ def test_bad_upload_says_why_and_changes_nothing(text, says):
 @pytest.mark.parametrize("life", ["1", "100"])
 def test_upload_accepts_both_ends_of_the_working_life_range(life):
     parts = career_length_explorer().widgets()
-    msg = upload(parts, UPLOAD_HEADER + f"expected working life,team,England,2023,{life},years,verified,Mine\n")
+    msg = upload(parts, FIGURE_TABLE_HEADER + f"expected working life,team,England,2023,{life},years,verified,Mine\n")
     assert msg == "mine.csv: drew 1 working-life curve(s)."
     assert list(parts["figure"].data[C.T_UPLOAD0].y) == pytest.approx(curve(1 / float(life)))
 
@@ -712,7 +709,7 @@ def check_live_box_holds_the_parts_in_reading_order(live, page):
     assert rows[2].children[0] is c["upload"] and kids[-2] is live["upload_message"]
     help_text = BeautifulSoup(rows[2].children[1].value, "html.parser")
     cols = [x.strip() for x in help_text.find_all("code")[1].get_text().split(",")]
-    assert cols == UPLOAD_HEADER.strip().split(",")  # a file with these columns is accepted (tests above)
+    assert cols == FIGURE_TABLE_HEADER.strip().split(",")  # a file with these columns is accepted (tests above)
     from swleadership.data import UPLOAD_LIMIT_BYTES
 
     assert_readable(help_text.get_text(), "upload help")

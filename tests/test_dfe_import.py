@@ -21,6 +21,7 @@ from swleadership.data import DataError, validate_upload
 from swleadership.data_update import update
 
 from . import _dfe_fixtures as fx
+from ._live import upload
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -309,19 +310,12 @@ def test_data_update_points_the_metadata_at_the_new_release(tmp_path, data_copy)
 
 
 # ------------------------------------------------------------------------------------------ the live explorers
-def _upload(widget, content: bytes, name: str) -> None:
-    import datetime as dt
-
-    widget.value = ({"name": name, "type": "text/csv", "size": len(content), "content": memoryview(content),
-                     "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)},)
-
-
 def test_live_pressures_explorer_draws_a_dfe_upload_and_marks_its_symbols():
     from swleadership.explorers import pressures as P
 
     parts = P.pressures_explorer().widgets()
     fw, ctl = parts["figure"], parts["controls"]
-    _upload(ctl["upload"], fx.indicators_csv(["Birmingham"], excel=True), "csww_indicators_2017_to_2025.csv")
+    upload(ctl["upload"], fx.indicators_csv(["Birmingham"], excel=True), "csww_indicators_2017_to_2025.csv")
     msg = parts["upload_message"].value
     assert "This looks like DfE" in msg and "Birmingham" in msg
     want = _bundled(["Birmingham"]).set_index("time_period")
@@ -352,7 +346,7 @@ def test_live_pressures_explorer_offers_only_the_measures_a_file_has():
             "vacancy_rate_fte_suppression", "agency_rate_fte", "agency_rate_fte_suppression"]
     t = a[cols].copy()
     t["source"] = "DfE, Coventry rows"
-    _upload(ctl["upload"], t.to_csv(index=False).encode(), "coventry.csv")
+    upload(ctl["upload"], t.to_csv(index=False).encode(), "coventry.csv")
     assert sorted(v for _, v in ctl["measure"].options) == ["agency_rate_fte", "vacancy_rate_fte"]
     assert "no columns for" in parts["upload_message"].value and "Starters" in parts["upload_message"].value
     got = dict(zip(parts["figure"].data[P.T_UP].x, parts["figure"].data[P.T_UP].y, strict=True))
@@ -364,7 +358,7 @@ def test_live_gender_explorer_reads_dfe_ethnicity_file():
 
     parts = G.gender_explorer().widgets()
     ctl = parts["controls"]
-    _upload(ctl["eth_upload"], fx.ethnicity_csv(["Birmingham"]), "csww_workforce_role_by_ethnicity_2019_to_2022.csv")
+    upload(ctl["eth_upload"], fx.ethnicity_csv(["Birmingham"]), "csww_workforce_role_by_ethnicity_2019_to_2022.csv")
     assert "ethnicity-by-role file" in parts["eth_upload_message"].value
     assert ctl["area"].value.startswith("upload:") and ctl["year"].value == 2022
     fw = parts["figures"]["ethnicity"]
@@ -382,7 +376,7 @@ def test_live_upload_error_lists_problems_one_per_line():
 
     parts = P.pressures_explorer().widgets()
     before = parts["figure"].to_plotly_json()
-    _upload(parts["controls"]["upload"], _dfe_bytes(_bad_rows(caseload_fte="k", turnover_rate_fte="?")), "bad.csv")
+    upload(parts["controls"]["upload"], _dfe_bytes(_bad_rows(caseload_fte="k", turnover_rate_fte="?")), "bad.csv")
     msg = parts["upload_message"].value
     assert 'role="alert"' in msg and msg.count("<br>") >= 3 and "How to fix:" in msg
     assert parts["figure"].to_plotly_json() == before

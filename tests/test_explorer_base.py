@@ -192,7 +192,7 @@ def _font_sizes(node, path=""):
             yield from _font_sizes(v, f"{path}[{i}]")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def every_figure():
     from swleadership.explorers import career, funding, gender, pressures
 

@@ -8,12 +8,10 @@ raise (an exception in an ipywidgets observer would propagate to the ``.value`` 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import Path
 
-import plotly
 import pytest
 
 from swleadership.explorers import (
@@ -23,48 +21,33 @@ from swleadership.explorers import (
     pressures_explorer,
 )
 from swleadership.explorers import pressures as P
+from tests._live import FIGURE_TABLE_HEADER, snapshot, text_of, upload_value
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "tests" / "good_inputs"
 BAD = ROOT / "tests" / "bad_inputs"
 
 
-def snapshot(fw) -> str:
-    """Everything the figure shows: traces and layout, as JSON."""
-    return json.dumps(fw.to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True)
-
-
-def upload_value(content: bytes, name: str = "upload.csv") -> tuple:
-    """What ipywidgets 8's FileUpload.value holds after a browser upload."""
-    return ({"name": name, "type": "text/csv", "size": len(content), "content": memoryview(content),
-             "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)},)
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"<[^>]+>", "", html).replace("&#x27;", "'").replace("&lt;", "<").replace("&gt;", ">")
-
-
-@pytest.fixture(scope="module")
+# Each test builds its own explorer, so that a mutation test credits the live code to every test that checks it.
+@pytest.fixture
 def career():
     return career_length_explorer().widgets()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def gender():
     return gender_explorer().widgets()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def pressures():
     return pressures_explorer().widgets()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def funding():
     return funding_explorer().widgets()
 
-
-FIGURE_TABLE_HEADER = "measure,group,geography,period,value,unit,status,source\n"
 
 # (explorer, control, value, words the message must contain)
 TYPED_BAD = [
@@ -260,7 +243,7 @@ def test_bench_models_measures_every_explorer():
 
 
 # ------------------------------------------------------------------------------------------- static faces
-@pytest.fixture(scope="module")
+@pytest.fixture
 def static_pages():
     return {name: f().static_html() for name, f in
             [("career", career_length_explorer), ("gender", gender_explorer),

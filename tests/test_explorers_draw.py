@@ -24,16 +24,13 @@ from swleadership.explorers import (
 from swleadership.explorers import funding as F
 from swleadership.explorers import gender as G
 from swleadership.explorers import pressures as P
+from tests._live import FIGURE_TABLE_HEADER, text_of, upload_value
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def csv(name: str) -> pd.DataFrame:
     return pd.read_csv(DATA / f"{name}.csv", keep_default_na=False, na_values=[""])
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"<[^>]+>", "", html).replace("&#x27;", "'").replace("&amp;", "&")
 
 
 def numbers_in(text: str) -> list[float]:
@@ -134,7 +131,6 @@ def test_live_funding_series_control_redraws():
 
 
 def test_live_funding_upload_draws_the_file_on_the_right_hand_scale():
-    from tests.test_explorers import FIGURE_TABLE_HEADER, upload_value
 
     parts = funding_explorer().widgets()
     body = (FIGURE_TABLE_HEADER + "vacancy rate,my team,Anytown,2016,9.5,percent,verified,My council\n"

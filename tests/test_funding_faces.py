@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, NavigableString
 from swleadership.explorers import _base as b
 from swleadership.explorers import funding as F
 from swleadership.explorers import funding_explorer
+from tests._live import FIGURE_TABLE_HEADER, upload_value
 from tests.test_explorers_draw import _series_expected as series_rows  # a series' preferred rows, as drawn
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -505,7 +506,6 @@ def test_live_figure_has_a_hidden_trace_for_an_upload(live_fig, fig):
 
 
 def test_live_upload_draws_the_first_measure_and_counts_the_others(live):
-    from tests.test_explorers import FIGURE_TABLE_HEADER, upload_value
 
     fw = live["figure"]
     body = (FIGURE_TABLE_HEADER + "vacancy rate,my team,Anytown,2016,9.5,percent,verified,My council\n"

@@ -21,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from swleadership.explorers import pressures as P
+from tests._live import upload
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MEASURE_COLUMNS = ["inpost_fte", "starters_fte", "leavers_fte", "turnover_rate_fte", "vacancy_rate_fte",
@@ -668,13 +669,6 @@ def test_england_table_shows_a_gap_by_its_code(monkeypatch):
 
 
 # ============================================================================ the live face: your own file
-def upload(widget, content: bytes, name: str) -> None:
-    import datetime as dt
-
-    widget.value = ({"name": name, "type": "text/csv", "size": len(content), "content": memoryview(content),
-                     "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)},)
-
-
 def template_measures() -> list[str]:
     """The measure columns in the upload template's order (the order the checker names missing ones)."""
     head = (DATA / "templates" / "children_workforce_areas_template.csv").read_text(encoding="utf-8").split("\n")[0]

@@ -56,6 +56,37 @@ ETHNIC = [("white_pct", "White"), ("mixed_pct", "Mixed or multiple"), ("asian_pc
           ("black_pct", "Black, African, Caribbean or Black British"), ("other_pct", "Other ethnic group")]
 PATTERNS = ["", "/", ".", "x", "-"]
 
+# ------------------------------------------------------------------------------------------- controls
+#: What each control is called. The static face's native controls and the live widgets use the same words.
+LABELS = {
+    "which": "Figure to show for each group",
+    "preset": "Compare with",
+    "f0": "Women at entry f0 (%)", "f0_text": "…or type f0 (%)",
+    "r": "Promotion ratio r (men : women)", "r_text": "…or type r",
+    "k": "Promotion steps k",
+    "year": "Year (at 30 September)", "area": "Area",
+    "upload": "Upload your CSV", "eth_upload": "Upload ethnicity CSV",
+}
+WHICH = [("latest", "Latest figure in the data"), ("earliest", "Earliest figure in the data")]
+#: The live face's sliders, (min, max, step). The static face offers R_GRID and k = 1 … K_MAX_STATIC.
+LIVE_RANGES = {"f0": (1, 99, 0.5), "r": (0.25, 5, 0.05), "k": (0, m.K_MAX, 1)}
+#: An example in each typed box, a value the model accepts.
+PLACEHOLDERS = {"f0_text": "e.g. 80", "r_text": "e.g. 1.5"}
+#: The live controls' widths: room for the label and a usable slider; a row of controls wraps on a phone.
+WIDTHS = {"preset": "34em", "f0": "28em", "f0_text": "18em", "r": "30em", "r_text": "14em", "k": "26em",
+          "area": "40em", "upload": "14em", "eth_upload": "16em"}
+#: At most this many bars are added from a reader's file, so that the figure stays readable.
+UPLOAD_MAX_BARS = 8
+UPLOAD_HELP = ('<p class="swl-note">Add your own figures: a CSV (at most 5 MB, UTF-8) in the shape of the '
+               "book's <code>gender_comparators</code> table (<code>measure, group, geography, period, value, "
+               "unit, status, source</code>), with measure <code>share female</code> and unit "
+               f"<code>percent</code>. At most {UPLOAD_MAX_BARS} rows are drawn.</p>")
+PIPELINE_HOWTO = ('<p class="swl-note">Choose a comparison, then set the entry share, the promotion ratio and the '
+                  "number of steps. The dashed line is the real share of women in the leadership role.</p>")
+ETHNICITY_INTRO = ('<p class="swl-note"><strong>Ethnicity by role</strong> (DfE, children\'s social workers in '
+                   "councils, 2019–2022): compare case holders with managers, in England, a region or a local "
+                   "authority.</p>")
+
 
 # --------------------------------------------------------------------------------------------- data
 
@@ -416,8 +447,7 @@ class GenderExplorer(b.WorkforceExplorer):
                b.live_note(f"pipeline: r from {R_GRID[0]:g} to {R_GRID[-1]:g} in steps of 0.5, k from 1 to "
                            f"{K_MAX_STATIC}; ethnicity: England and the regions")]
         if "shares" in self.parts:
-            ex = explorer(shares_figure(), [Radio("which", "Figure to show for each group",
-                                                  [("latest", "Latest figure in the data"), ("earliest", "Earliest figure in the data")])],
+            ex = explorer(shares_figure(), [Radio("which", LABELS["which"], WHICH)],
                           shares_update,
                           alt=SHARES_ALT,
                           table=shares_table(), table_caption=SHARES_CAPTION,
@@ -425,9 +455,9 @@ class GenderExplorer(b.WorkforceExplorer):
             out.append(ex.static_html())
         if "pipeline" in self.parts:
             ex = explorer(pipeline_figure(), [
-                Select("preset", "Compare with", [(k, v[0]) for k, v in PRESETS.items()]),
-                Range("r", "Promotion ratio r (men : women)", 0.5, 3, 0.5, 2),
-                Range("k", "Promotion steps k", 1, K_MAX_STATIC, 1, 3)],
+                Select("preset", LABELS["preset"], [(k, v[0]) for k, v in PRESETS.items()]),
+                Range("r", LABELS["r"], R_GRID[0], R_GRID[-1], R_GRID[1] - R_GRID[0], 2),
+                Range("k", LABELS["k"], 1, K_MAX_STATIC, 1, 3)],
                 lambda preset, r, k: pipeline_update(preset, r, k, short=True),
                 alt=PIPELINE_ALT,
                 id=f"{self.id}-pipeline", title="Glass-escalator pipeline (illustrative)")
@@ -438,8 +468,8 @@ class GenderExplorer(b.WorkforceExplorer):
             out.append(f'<div class="swl-notes"><p>The comparisons, from data/:</p><ul>{presets}</ul></div>')
         if "ethnicity" in self.parts:
             ex = explorer(ethnicity_figure(), [
-                Select("year", "Year (at 30 September)", eth_years(), value=max(eth_years())),
-                Select("area", "Area", eth_areas())],
+                Select("year", LABELS["year"], eth_years(), value=max(eth_years())),
+                Select("area", LABELS["area"], eth_areas())],
                 ethnicity_update,
                 alt=ETHNICITY_ALT,
                 table=ethnicity_table(), table_caption=ETHNICITY_CAPTION,
@@ -469,10 +499,10 @@ class GenderExplorer(b.WorkforceExplorer):
         if "shares" in self.parts:
             first1 = shares_update("latest")
             fw1 = b.figure_widget(shares_figure(), first1)
-            which = w.RadioButtons(options=[("Latest figure in the data", "latest"), ("Earliest figure in the data", "earliest")],
-                                   value="latest", description="Figure to show for each group", style=style)
-            upload = w.FileUpload(accept=".csv", multiple=False, description="Upload your CSV",
-                              layout=w.Layout(width="14em", min_width="14em"))
+            which = w.RadioButtons(options=[(lab, v) for v, lab in WHICH], value="latest",
+                                   description=LABELS["which"], style=style)
+            upload = w.FileUpload(accept=".csv", multiple=False, description=LABELS["upload"],
+                                  layout=w.Layout(width=WIDTHS["upload"], min_width=WIDTHS["upload"]))
             s1 = w.HTML()
 
             def on_which(change):
@@ -491,7 +521,7 @@ class GenderExplorer(b.WorkforceExplorer):
                 except ValueError as exc:
                     upload_msg.value = b.error_html(f"{exc} Nothing was changed.")
                     return
-                use = use.head(8)
+                use = use.head(UPLOAD_MAX_BARS)
                 labels = [f"Your file: {g} ({p})" for g, p in zip(use["group"], use["period_label"], strict=False)]
                 with fw1.batch_update():
                     ys = list(_y_labels()) + labels
@@ -505,35 +535,35 @@ class GenderExplorer(b.WorkforceExplorer):
                     up.text = [""] * len(_y_labels()) + [f"{v:g}%" for v in use["value"]]
                     up.visible = True
                     fw1.layout.height = 560 + 40 * len(labels)
-                upload_msg.value = b.ok_html(f"{name}: added {len(labels)} bar(s) (at most 8).")
+                upload_msg.value = b.ok_html(f"{name}: added {len(labels)} bar(s) (at most {UPLOAD_MAX_BARS}).")
 
             which.observe(on_which, names="value")
             upload.observe(on_upload, names="value")
             s1.value = b.summary_html(first1["summary"])
             controls.update(which=which, upload=upload)
             figures["shares"] = fw1
-            help_up = w.HTML('<p class="swl-note">Add your own figures: a CSV (at most 5 MB, UTF-8) in the shape of the '
-                             "book's <code>gender_comparators</code> table (<code>measure, group, geography, period, value, "
-                             "unit, status, source</code>), with measure <code>share female</code> and unit "
-                             "<code>percent</code>.</p>")
-            parts += [which, fw1, s1, alt_html(SHARES_ALT), w.HBox([upload, help_up]), upload_msg]
+            parts += [which, fw1, s1, alt_html(SHARES_ALT), w.HBox([upload, w.HTML(UPLOAD_HELP)]), upload_msg]
 
         if "pipeline" in self.parts:
             f0_first = preset_values("social-work")[0]  # the preset's entry share in data/
             first2 = pipeline_update("social-work", 2.0, 3)
             fw2 = b.figure_widget(pipeline_figure(k_max=m.K_MAX, live=True), first2)
-            preset = w.Dropdown(options=[(v[0], k) for k, v in PRESETS.items()], value="social-work",
-                                description="Compare with", style=style, layout=w.Layout(width="34em"))
-            f0 = w.FloatSlider(value=round(100 * f0_first, 1), min=1, max=99, step=0.5, description="Women at entry f0 (%)", style=style,
-                               continuous_update=False, layout=w.Layout(width="28em"))
-            f0_text = w.Text(value="", description="…or type f0 (%)", placeholder="e.g. 80", style=style,
-                             continuous_update=False, layout=w.Layout(width="18em"))
-            r = w.FloatSlider(value=2, min=0.25, max=5, step=0.05, description="Promotion ratio r (men : women)",
-                              style=style, continuous_update=False, layout=w.Layout(width="30em"))
-            r_text = w.Text(value="", description="…or type r", placeholder="e.g. 1.5", style=style,
-                            continuous_update=False, layout=w.Layout(width="14em"))
-            k = w.IntSlider(value=3, min=0, max=m.K_MAX, step=1, description="Promotion steps k", style=style,
-                            continuous_update=False, layout=w.Layout(width="26em"))
+            def control(cls, key, **kw):  # a live control, labelled and sized from the tables above
+                return cls(description=LABELS[key], style=style, layout=w.Layout(width=WIDTHS[key]), **kw)
+
+            def slider(cls, key, value):
+                lo, hi, step = LIVE_RANGES[key]
+                return control(cls, key, value=value, min=lo, max=hi, step=step, continuous_update=False)
+
+            def typed(key):
+                return control(w.Text, key, value="", placeholder=PLACEHOLDERS[key], continuous_update=False)
+
+            preset = control(w.Dropdown, "preset", options=[(v[0], k) for k, v in PRESETS.items()], value="social-work")
+            f0 = slider(w.FloatSlider, "f0", round(100 * f0_first, 1))
+            f0_text = typed("f0_text")
+            r = slider(w.FloatSlider, "r", 2)
+            r_text = typed("r_text")
+            k = slider(w.IntSlider, "k", 3)
             s2 = w.HTML()
             st = {"f0": f0_first, "r": 2.0, "busy": False}
 
@@ -600,21 +630,16 @@ class GenderExplorer(b.WorkforceExplorer):
             s2.value = b.summary_html(first2["summary"])
             controls.update(preset=preset, f0=f0, f0_text=f0_text, r=r, r_text=r_text, k=k)
             figures["pipeline"] = fw2
-            parts += [w.HTML(f'<p class="swl-notes">{PIPELINE_NOTE}</p>'),
-                      w.HTML('<p class="swl-note">Choose a comparison, then set the entry share, the promotion ratio '
-                             "and the number of steps. The dashed line is the real share of women in the leadership "
-                             "role.</p>"),
+            parts += [w.HTML(f'<p class="swl-notes">{PIPELINE_NOTE}</p>'), w.HTML(PIPELINE_HOWTO),
                       preset, w.HBox([f0, f0_text], layout=w.Layout(flex_flow="row wrap")),
                       w.HBox([r, r_text, k], layout=w.Layout(flex_flow="row wrap")), fw2, s2, alt_html(PIPELINE_ALT)]
 
         if "ethnicity" in self.parts:
             first3 = ethnicity_update(max(eth_years()), "E92000001")
             fw3 = b.figure_widget(ethnicity_figure(), first3)
-            year = w.Dropdown(options=eth_years(), value=max(eth_years()), description="Year (at 30 September)",
-                              style=style)
+            year = w.Dropdown(options=eth_years(), value=max(eth_years()), description=LABELS["year"], style=style)
             area = w.Dropdown(options=[(lab, c) for c, lab in eth_areas(include_las=True)], value="E92000001",
-                              description="Area", style=style,
-                              layout=w.Layout(width="40em"))
+                              description=LABELS["area"], style=style, layout=w.Layout(width=WIDTHS["area"]))
             s3, notes3 = w.HTML(), w.HTML()
 
             uploaded_eth: dict = {}
@@ -637,8 +662,8 @@ class GenderExplorer(b.WorkforceExplorer):
                 notes3.value = ("<ul class=\"swl-notes\">" + "".join(f"<li>{b.esc(n)}</li>" for n in notes) + "</ul>"
                                 if notes else "")
 
-            upload3 = w.FileUpload(accept=".csv", multiple=False, description="Upload ethnicity CSV",
-                                   layout=w.Layout(width="16em", min_width="16em"))
+            upload3 = w.FileUpload(accept=".csv", multiple=False, description=LABELS["eth_upload"],
+                                   layout=w.Layout(width=WIDTHS["eth_upload"], min_width=WIDTHS["eth_upload"]))
             upload3_msg = w.HTML()
 
             def on_eth_upload(change):
@@ -674,9 +699,7 @@ class GenderExplorer(b.WorkforceExplorer):
             s3.value = b.summary_html(first3["summary"])
             controls.update(year=year, area=area, eth_upload=upload3)
             figures["ethnicity"] = fw3
-            parts += [w.HTML('<p class="swl-note"><strong>Ethnicity by role</strong> (DfE, children\'s social workers in '
-                             "councils, 2019–2022): compare case holders with managers, in England, a region or a local "
-                             "authority.</p>"),
+            parts += [w.HTML(ETHNICITY_INTRO),
                       w.HBox([year, area], layout=w.Layout(flex_flow="row wrap")), notes3, fw3, s3,
                       alt_html(ETHNICITY_ALT),
                       w.HBox([upload3, w.HTML(eth_upload_help_html())]), upload3_msg]
