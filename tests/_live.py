@@ -1,7 +1,8 @@
 """Helpers for tests that drive the live (ipywidgets) explorers as a reader would.
 
-A reader's upload reaches an explorer as the FileUpload widget's ``value``; ``upload`` sets it the way the
-browser does. ``text_of`` reads a message or summary widget as the reader sees it, without its markup, and
+A reader's change reaches a widget from the browser as a state message: ``widget.set_state(...)``, which also
+announces a ``_property_lock`` change to every observer that listens to all names. ``browser_set`` and ``upload``
+go that way, so a handler that would break on it breaks in the tests too. ``text_of`` reads a message or summary widget as the reader sees it, without its markup, and
 ``snapshot`` is everything a figure shows, for checking that a refused input changed nothing.
 """
 
@@ -25,8 +26,19 @@ def upload_value(content: bytes, name: str = "upload.csv") -> tuple:
 
 
 def upload(widget, content: bytes | str, name: str = "upload.csv") -> None:
-    """Upload ``content`` through ``widget`` as a reader would."""
-    widget.value = upload_value(content.encode("utf-8") if isinstance(content, str) else content, name)
+    """Upload ``content`` through ``widget`` as the browser does (the file's bytes and its details)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    widget.set_state({"value": [{"name": name, "type": "text/csv", "size": len(data), "content": memoryview(data),
+                                 "last_modified": 1767225600000}]})   # 1 Jan 2026, in ms, as the browser sends it
+
+
+def browser_set(widget, value) -> None:
+    """Set a control as a reader's click or keystroke does: a list by the index of its option, others by value."""
+    if hasattr(widget, "index"):
+        values = [o[1] if isinstance(o, tuple) else o for o in widget.options]
+        widget.set_state({"index": values.index(value)})
+    else:
+        widget.set_state({"value": value})
 
 
 def text_of(markup: str) -> str:

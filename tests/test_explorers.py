@@ -296,3 +296,54 @@ def test_display_switch(monkeypatch):
     import ipywidgets
 
     assert isinstance(shown[-1], ipywidgets.VBox)
+
+
+# ------------------------------------------------------------------------------------- the browser's path
+def _another_value(ctl):
+    """A valid value other than the control's current one, as a reader could choose it."""
+    import ipywidgets as w
+
+    if hasattr(ctl, "index"):
+        values = [o[1] if isinstance(o, tuple) else o for o in ctl.options]
+        return values[(values.index(ctl.value) + 1) % len(values)]
+    if isinstance(ctl, w.Checkbox):
+        return not ctl.value
+    if isinstance(ctl, w.IntRangeSlider):
+        return (ctl.value[0] + 1, ctl.value[1])
+    if isinstance(ctl, (w.FloatSlider, w.IntSlider)):
+        return ctl.value + ctl.step if ctl.value + ctl.step <= ctl.max else ctl.value - ctl.step
+    example = re.search(r"\d[\d,]*(?:\.\d+)?", ctl.placeholder or "") or re.search(r"\d+", ctl.value)
+    return f"{float(example.group().replace(',', '')) / 2:g}"   # half the example: a number unlike the default
+
+
+EXPLORERS = {"career": career_length_explorer, "gender": gender_explorer, "pressures": pressures_explorer,
+             "funding": funding_explorer}
+
+
+@pytest.mark.parametrize("which", EXPLORERS)
+def test_every_control_set_as_the_browser_sets_it_redraws_without_a_message(which):
+    """The browser's state message also announces ``_property_lock``: a handler listening to every name must not
+    break on it, and each control must change what is drawn."""
+    from tests._live import browser_set
+
+    import ipywidgets as w
+
+    parts = EXPLORERS[which]().widgets()
+    figures = list(parts.get("figures", {"main": parts["figure"]}).values())
+
+    def shown():   # the figures and every text the explorer shows (summaries, notes)
+        texts = []
+        stack = [parts["box"]]
+        while stack:
+            wid = stack.pop()
+            texts += [wid.value] if isinstance(wid, w.HTML) else []
+            stack += list(getattr(wid, "children", ()))
+        return [snapshot(f) for f in figures] + texts
+
+    for name, ctl in parts["controls"].items():
+        if "upload" in name:
+            continue    # uploads: the upload tests go the browser's way too (tests._live.upload)
+        before = shown()
+        browser_set(ctl, _another_value(ctl))
+        assert parts["message"].value == "", (name, parts["message"].value)
+        assert shown() != before, f"{which}: {name} changed nothing the reader sees"
