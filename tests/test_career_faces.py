@@ -507,6 +507,25 @@ def test_upload_draws_up_to_three_curves_named_with_their_source():
     assert fw.data[C.T_UPLOAD0].name == f"Your file: team, 8 years ({source_short('curtis2010')})"
 
 
+def test_upload_draws_the_first_named_series_in_year_order_and_exactly_three_curves_without_a_warning():
+    parts = career_length_explorer().widgets()
+    fw = parts["figure"]
+    msg = upload(parts, FIGURE_TABLE_HEADER
+                 + "turnover rate,north team,England,2022,15,percent,verified,Mine\n"
+                 + "leavers rate,south team,England,2021,7,percent,verified,Mine\n"     # a second series: not drawn
+                 + "turnover rate,north team,England,2021,13,percent,verified,Mine\n"
+                 + "turnover rate,whole service,England,2020,12,percent,verified,Mine\n"
+                 + "".join(f"expected working life,team {k},England,2023,{5 + k},years,verified,Mine\n" for k in range(3)),
+                 "three.csv")
+    assert msg == "three.csv: drew 3 working-life curve(s) and one turnover series."   # no "Only the first 3"
+    s = fw.data[C.T_UPLOAD_SERIES]
+    assert list(s.x) == [2020, 2021, 2022] and list(s.y) == [12, 13, 15]
+    # named by the file's first series and the group of its earliest row
+    assert s.name == "Your file: turnover rate (whole service)"
+    assert [fw.data[C.T_UPLOAD0 + k].name for k in range(3)] == [
+        f"Your file: team {k}, {5 + k} years (Mine)" for k in range(3)]
+
+
 def test_upload_source_falls_back_to_the_source_id_then_the_file_name():
     assert C._upload_source(pd.Series({"source": "My survey", "source_id": "curtis2010"}), "f.csv") == "My survey"
     assert C._upload_source(pd.Series({"source": " ", "source_id": "curtis2010"}), "f.csv") == source_short("curtis2010")
@@ -726,3 +745,12 @@ def check_live_box_holds_the_parts_in_reading_order(live, page):
     static_assumptions = BeautifulSoup(str(page.find_all("details")[0]), "html.parser")  # a copy: page is shared
     static_assumptions.summary.decompose()
     assert static_assumptions.get_text() == BeautifulSoup(C.ASSUMPTIONS, "html.parser").get_text()
+
+
+@pytest.mark.parametrize("typed, entrants", [("0", "0"), ("10,000,000", "1,250,000")])
+def test_typed_workforce_accepts_both_ends_of_its_range(typed, entrants):
+    parts = career_length_explorer().widgets()
+    parts["controls"]["rate_text"].value = "12.5"
+    parts["controls"]["N"].value = typed
+    assert parts["message"].value == ""
+    assert f"(the number you typed) takes {entrants} new entrants a year" in parts["summary"].value
