@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+import ipywidgets
 import pytest
 
 from swleadership.explorers import (
@@ -21,7 +22,7 @@ from swleadership.explorers import (
     pressures_explorer,
 )
 from swleadership.explorers import pressures as P
-from tests._live import FIGURE_TABLE_HEADER, snapshot, text_of, upload_value
+from tests._live import FIGURE_TABLE_HEADER, browser_set, snapshot, text_of, upload_value
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "tests" / "good_inputs"
@@ -301,16 +302,14 @@ def test_display_switch(monkeypatch):
 # ------------------------------------------------------------------------------------- the browser's path
 def _another_value(ctl):
     """A valid value other than the control's current one, as a reader could choose it."""
-    import ipywidgets as w
-
     if hasattr(ctl, "index"):
         values = [o[1] if isinstance(o, tuple) else o for o in ctl.options]
         return values[(values.index(ctl.value) + 1) % len(values)]
-    if isinstance(ctl, w.Checkbox):
+    if isinstance(ctl, ipywidgets.Checkbox):
         return not ctl.value
-    if isinstance(ctl, w.IntRangeSlider):
+    if isinstance(ctl, ipywidgets.IntRangeSlider):
         return (ctl.value[0] + 1, ctl.value[1])
-    if isinstance(ctl, (w.FloatSlider, w.IntSlider)):
+    if isinstance(ctl, (ipywidgets.FloatSlider, ipywidgets.IntSlider)):
         return ctl.value + ctl.step if ctl.value + ctl.step <= ctl.max else ctl.value - ctl.step
     example = re.search(r"\d[\d,]*(?:\.\d+)?", ctl.placeholder or "") or re.search(r"\d+", ctl.value)
     return f"{float(example.group().replace(',', '')) / 2:g}"   # half the example: a number unlike the default
@@ -324,10 +323,6 @@ EXPLORERS = {"career": career_length_explorer, "gender": gender_explorer, "press
 def test_every_control_set_as_the_browser_sets_it_redraws_without_a_message(which):
     """The browser's state message also announces ``_property_lock``: a handler listening to every name must not
     break on it, and each control must change what is drawn."""
-    from tests._live import browser_set
-
-    import ipywidgets as w
-
     parts = EXPLORERS[which]().widgets()
     figures = list(parts.get("figures", {"main": parts["figure"]}).values())
 
@@ -336,7 +331,7 @@ def test_every_control_set_as_the_browser_sets_it_redraws_without_a_message(whic
         stack = [parts["box"]]
         while stack:
             wid = stack.pop()
-            texts += [wid.value] if isinstance(wid, w.HTML) else []
+            texts += [wid.value] if isinstance(wid, ipywidgets.HTML) else []
             stack += list(getattr(wid, "children", ()))
         return [snapshot(f) for f in figures] + texts
 

@@ -1,0 +1,60 @@
+"""The mutation benchmark's report (swleadership/mutation.py) counts as its docstring says.
+
+Killed mutants count for the score; survivors and mutants no test calls count against it; equivalent mutants
+(tests/mutation_equivalent.md) are left out; survivors left alive on purpose (tests/mutation_left_alive.md)
+still count against the score but are not listed again; mutants not run yet are not counted at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from swleadership import mutation as mu
+
+M = "swleadership/example.py"
+
+
+def name(n: int, fn: str = "x_f") -> str:
+    return f"swleadership.example.{fn}__mutmut_{n}"
+
+
+RESULTS = {M: {name(1): 1, name(2): 1, name(3): 1, name(4): 0, name(5): 0, name(6): 0, name(7): 33, name(8): None,
+               name(9, "x_g"): 0, name(10, "x_g"): 1}}
+
+
+def test_score_counts_killed_over_everything_that_could_be_caught():
+    row, = mu.score_table(RESULTS, equivalent={name(4): "same"}, left_alive={name(5): "a pixel"})
+    c = row["counts"]
+    assert (c["killed"], c["survived"], c["left alive"], c["no tests"], c["equivalent"], c["not run"]) == (
+        4, 3, 1, 1, 1, 1)
+    assert row["score"] == pytest.approx(100 * 4 / (4 + 3 + 1))
+    assert row["survivors"] == [name(6), name(7), name(9, "x_g")]   # not the listed one, not the equivalent one
+
+
+def test_an_equivalent_mutant_that_a_test_kills_counts_as_killed():
+    row, = mu.score_table({M: {name(1): 1, name(2): 0}}, equivalent={name(1): "wrongly listed"})
+    assert (row["counts"]["killed"], row["counts"]["equivalent"], row["score"]) == (1, 0, 50.0)
+
+
+def test_patterns_limit_the_table_to_the_matching_mutants():
+    row, = mu.score_table(RESULTS, equivalent={}, patterns=["swleadership.example.x_g__*"])
+    assert (row["counts"]["killed"], row["counts"]["survived"], row["score"]) == (1, 1, 50.0)
+
+
+def test_lists_are_read_from_their_lines(tmp_path):
+    f = tmp_path / "list.md"
+    f.write_text("# Title\n\nText that is not an entry.\n"
+                 f"- `{name(1)}`: the reason, with `code` in it.\n  - `{name(2)}`: an indented entry\n",
+                 encoding="utf-8")
+    assert mu.equivalent_mutants(f) == {name(1): "the reason, with `code` in it.", name(2): "an indented entry"}
+    assert mu.equivalent_mutants(tmp_path / "absent.md") == {}
+
+
+def test_report_meets_the_goal_only_when_every_module_does(capsys):
+    rows = mu.score_table({M: {name(1): 1, name(2): 1, name(3): 1, name(4): 1, name(5): 1, name(6): 1,
+                               name(7): 0}}, equivalent={})
+    assert rows[0]["score"] == pytest.approx(85.714, abs=1e-3) and mu.print_report(rows, {}) is True
+    rows = mu.score_table({M: {name(1): 1, name(2): 1, name(3): 1, name(4): 1, name(5): 0}}, equivalent={})
+    assert mu.print_report(rows, {}) is False   # 80 %
+    out = capsys.readouterr().out
+    assert "swleadership/example.py" in out and "80.0%" in out and name(5) in out
