@@ -23,6 +23,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from swleadership._env import BOOK_BUILD_VAR
+from swleadership.data import indicators_source_id
 from swleadership.explorers import career as C
 from swleadership.explorers import career_length_explorer
 from tests import _live as live
@@ -657,7 +658,7 @@ def check_hover_texts_name_the_series_and_its_numbers(figs):
             h = tr["hovertemplate"]
             assert_readable(h.split("<extra>")[0], tr["name"])
             assert h.endswith("<extra></extra>") and "%{y:.1f}%" in h, tr["name"]
-            assert "%{x}" in h or tr["name"] == "Model: your leaving rate a", tr["name"]  # a level line: no x
+            assert "%{x}" in h or "%{customdata}" in h or tr["name"] == "Model: your leaving rate a", tr["name"]
     for label, measure, group, note in C.PROFESSIONS:
         r = cl[(cl["measure"] == measure) & (cl["group"] == group)].iloc[0]
         tr = by_name(figs["two"], f"{label}: {r['value']:g} years ({note})")
@@ -668,8 +669,22 @@ def check_hover_texts_name_the_series_and_its_numbers(figs):
     assert by_name(two, "Model read-off")["hovertemplate"].startswith("After %{x} years")
     assert by_name(two, "Model: your leaving rate a")["hovertemplate"] == \
         "Model leaving rate: %{y:.1f}% a year<extra></extra>"
-    assert "(DfE)" in by_name(two, "Children's social workers: turnover")["hovertemplate"]
-    assert by_name(two, "Adult social workers")["hovertemplate"].startswith("Adult, ")
+    # each turnover point names its own period as data/ does: the adult series mixes years to September with
+    # financial years (2019-20, 2020-21), and a year with no figure is a gap with no period
+    cw, asw = csv("children_workforce"), csv("adult_social_workers")
+    for name, who, rows in (
+            ("Children's social workers: turnover", "Children's", cw[(cw["measure"] == "turnover rate (FTE)")
+                                                                     & (cw["source_id"] == indicators_source_id())]),
+            ("Adult social workers", "Adult", preferred(asw[(asw["measure"] == "turnover rate")
+                                                            & (asw["group"] == C.ADULT_GROUP)]))):
+        tr = by_name(two, name)
+        assert tr["hovertemplate"].startswith(f"{who}, %{{customdata}}: %{{y:.1f}}% (")
+        label_of = dict(zip(rows["year"], rows["period_label"], strict=True))
+        assert list(tr["customdata"]) == [label_of.get(x, "") for x in tr["x"]], name
+        assert "year to Sep 2016" in tr["customdata"] or "year to 30 Sep 2017" in tr["customdata"]
+    adult = by_name(two, "Adult social workers")
+    assert {"2019-20", "2020-21"} <= set(adult["customdata"]) and adult["hovertemplate"].endswith(
+        "(Skills for Care)<extra></extra>")
 
 
 # ------------------------------------------------------------------------------------------- live controls

@@ -123,16 +123,18 @@ def build_figure(with_turnover: bool = True, live: bool = False):
         fig.add_trace(go.Scatter(x=child["years"], y=child["values"], mode="lines+markers",
                                  name="Children's social workers: turnover out of their local authority, FTE (DfE)",
                                  line={"color": b.COLOURS[0]}, marker={"symbol": "circle", "size": 8},
-                                 hovertemplate="Children's, year to Sept %{x}: %{y:.1f}% (DfE)<extra></extra>"),
+                                 customdata=child["labels"],   # each point's own period, as data/ names it
+                                 hovertemplate="Children's, %{customdata}: %{y:.1f}% (DfE)<extra></extra>"),
                       row=2, col=1)
         # a year with no figure in the data is a gap in the line, not a straight line across it
         known = dict(zip(adult["years"], adult["values"], strict=True))
+        periods = dict(zip(adult["years"], adult["labels"], strict=True))   # the years to September and 2019-20, 2020-21
         ad_years = list(range(min(known), max(known) + 1))
         fig.add_trace(go.Scatter(x=ad_years, y=[known.get(y) for y in ad_years], mode="lines+markers",
                                  name="Adult social workers in councils: turnover (Skills for Care, as reported)",
                                  line={"color": b.COLOURS[1], "dash": "dash"}, marker={"symbol": "square", "size": 8},
-                                 connectgaps=False,
-                                 hovertemplate="Adult, year to Sept %{x}: %{y:.1f}%<extra></extra>"),
+                                 connectgaps=False, customdata=[periods.get(y, "") for y in ad_years],
+                                 hovertemplate="Adult, %{customdata}: %{y:.1f}% (Skills for Care)<extra></extra>"),
                       row=2, col=1)
         x0 = min(child["years"] + adult["years"])
         x1 = max(child["years"] + adult["years"])
