@@ -214,3 +214,14 @@ def test_every_explorer_figure_keeps_the_shared_look(every_figure):
         assert (max(ground, text) + 0.05) / (min(ground, text) + 0.05) >= 4.5, f"{name}: text contrast"
         small = [(p, s) for p, s in _font_sizes(fig.to_plotly_json()) if s is not None and s < 11]
         assert small == [], f"{name}: text under 11 px: {small}"
+
+
+def test_every_series_colour_stands_out_from_the_chart_background():
+    """WCAG 2.1 1.4.11 (non-text contrast): a line, marker or bar must have 3:1 against what is behind it. The
+    charts keep a white background in dark mode too, so the palette is checked against the layout's."""
+    from tests._colour import contrast
+
+    for ground in (b.LAYOUT["paper_bgcolor"], b.LAYOUT["plot_bgcolor"]):
+        low = {c: round(contrast(c, ground), 2) for c in b.COLOURS if contrast(c, ground) < 3}
+        assert not low, f"below 3:1 against {ground}: {low}"
+    assert len(set(b.COLOURS)) == len(b.COLOURS)

@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, NavigableString
 from swleadership.explorers import _base as b
 from swleadership.explorers import funding as F
 from swleadership.explorers import funding_explorer
+from tests._colour import contrast, luminance
 from tests._live import FIGURE_TABLE_HEADER, upload_value
 from tests.test_explorers_draw import _series_expected as series_rows  # a series' preferred rows, as drawn
 
@@ -59,17 +60,6 @@ def hover(template: str, **values) -> str:
         return format(values[name], fmt)
     out = re.sub(r"%\{([^}]+)\}", field, template)
     return out.replace("<extra></extra>", "")
-
-
-def luminance(hex_colour: str) -> float:
-    rgb = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def contrast(a: str, b_: str) -> float:
-    la, lb = sorted((luminance(a), luminance(b_)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
 
 
 def blend(colour: str, opacity: float, ground: str = "#ffffff") -> str:

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 
 from swleadership.explorers import gender as G
 from swleadership.explorers import gender_explorer
+from tests._colour import contrast
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PARTS = ("shares", "pipeline", "ethnicity")
@@ -494,14 +495,7 @@ def test_gender_bench_paths_time_the_static_grid():
 
 
 # ============================================================================================== figures and tables
-def contrast(hex1: str, hex2: str = "#ffffff") -> float:
-    """WCAG 2.1 contrast ratio of two colours."""
-    def lum(h):
-        c = [int(h.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
-        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
-    a, b = sorted((lum(hex1), lum(hex2)), reverse=True)
-    return (a + 0.05) / (b + 0.05)
+
 
 
 def legend_inside_below(fig):

@@ -21,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from swleadership.explorers import pressures as P
+from tests._colour import contrast
 from tests._live import upload
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -370,18 +371,6 @@ def test_static_ids_follow_the_explorers_id():
 
 
 # ============================================================================ the figure: told apart without colour
-def luminance(hex_colour: str) -> float:
-    h = hex_colour.lstrip("#")
-    rgb = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def contrast(a: str, b: str) -> float:
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
 @pytest.mark.parametrize("live", [False, True])
 def test_figure_series_are_told_apart_by_more_than_colour(live):
     fig = P.build_figure(live=live)

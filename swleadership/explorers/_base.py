@@ -141,8 +141,10 @@ FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "s
 AXIS = {"showgrid": True, "gridcolor": "#d8dbe0", "zeroline": False, "linecolor": "#5a6270",
         "showline": True, "ticks": "outside", "automargin": True}
 
-#: Colour-blind-safe palette (Okabe-Ito); every series also has its own dash or marker symbol.
-COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8c6d31", "#666666"]
+#: Colour-blind-safe palette (Okabe-Ito, with its orange and sky blue darkened to #BF8500 and #3C91C8 so that every
+#: colour has at least 3:1 contrast with the white chart, WCAG 2.1 1.4.11); every series also has its own dash or
+#: marker symbol.
+COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#BF8500", "#3C91C8", "#000000", "#8c6d31", "#666666"]
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash", "dot"]
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down", "pentagon"]
 
