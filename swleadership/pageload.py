@@ -18,14 +18,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from ._local import free_port, wait_until_answers
 
 #: Goals (issue 14), in bytes as Chromium downloads them from a server that does not compress.
 GOAL_FIGURE_PAGE = 1_500_000
@@ -64,30 +64,16 @@ class _Handler(SimpleHTTPRequestHandler):
         return super().send_head()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serve(site: Path, compressed: bool = False):
     """Serve ``site`` on localhost from a separate process; yields the base URL."""
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "swleadership.pageload", str(site), str(port),
                              "compressed" if compressed else "plain"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 20
-        while True:
-            try:
-                urllib.request.urlopen(base + "/", timeout=2)
-                break
-            except OSError:
-                if time.time() > deadline or proc.poll() is not None:
-                    raise RuntimeError(f"the static server for {site} did not start") from None
-                time.sleep(0.2)
+        wait_until_answers(base + "/", 20, proc, what=f"the static server for {site}")
         yield base
     finally:
         proc.terminate()

@@ -18,11 +18,10 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 from ._env import BOOK_BUILD_VAR, REPO_ROOT
+from ._local import wait_until_answers
 
 VIEWS_DIR = REPO_ROOT / "notebooks" / "views"
 SHARE = REPO_ROOT / "share"
@@ -84,17 +83,7 @@ def command(port: int, ip: str = "localhost", preheat: bool = True) -> list[str]
 
 
 def wait_until_up(base: str, timeout: float = 90) -> None:
-    deadline = time.time() + timeout
-    while True:
-        try:
-            urllib.request.urlopen(base + "/api/kernelspecs", timeout=2)
-            return
-        except urllib.error.HTTPError:
-            return  # any HTTP answer means it is up (403 is normal)
-        except OSError:
-            if time.time() > deadline:
-                raise RuntimeError(f"Voilà did not start within {timeout:.0f} s") from None
-            time.sleep(0.3)
+    wait_until_answers(base + "/api/kernelspecs", timeout, what="Voilà")
 
 
 class Server:

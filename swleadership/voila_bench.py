@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import time
 from contextlib import contextmanager
+
+from ._local import free_port
 
 CHROMIUM = os.environ.get("SWL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -44,12 +45,6 @@ CONTROLS = [  # (selector, action) in order of preference: ipywidgets 8 controls
     (".widget-slider .noUi-handle", "ArrowRight"),
     (".widget-radio-box input", "ArrowDown"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager

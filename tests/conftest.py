@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from swleadership._local import ServerDidNotStart, free_port, wait_until_answers
 from swleadership.site import chapter_pages, content_pages  # noqa: F401  (re-exported for tests)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,29 +60,18 @@ def site_dir() -> Path:
     return SITE
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def site_url(site_dir) -> str:
     """The built site on a local HTTP server in its own process (it must not share the tests' GIL)."""
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
                              "--directory", str(site_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 20
-    while True:
-        try:
-            urllib.request.urlopen(base + "/book/intro.html", timeout=2)
-            break
-        except OSError:
-            if time.time() > deadline:
-                proc.kill()
-                pytest.fail("the local HTTP server for the built site did not start")
-            time.sleep(0.2)
+    try:
+        wait_until_answers(base + "/book/intro.html", 20, proc, what="the local HTTP server for the built site")
+    except ServerDidNotStart as exc:
+        proc.kill()
+        pytest.fail(str(exc))
     yield base
     proc.terminate()
     proc.wait(timeout=10)

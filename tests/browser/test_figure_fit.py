@@ -253,28 +253,22 @@ def main(site: str | None = None) -> None:  # pragma: no cover - a measuring too
     under the toolbar, and controls wider than their box."""
     import os
     import subprocess
-    import time
-    import urllib.request
     from pathlib import Path
 
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port
+    from swleadership._local import free_port, wait_until_answers
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
     site_dir = Path(site) if site else SITE
     pages = [str(p.relative_to(site_dir)) for p in sorted(site_dir.rglob("*.html"))
              if not {"_static", "jupyter_execute", "_sources"} & set(p.parts)
              and "plotly-graph-div" in p.read_text(encoding="utf-8", errors="replace")]
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
                                str(site_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/{pages[0]}", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_answers(f"http://127.0.0.1:{port}/{pages[0]}", 20, server, what="the static server")
         totals = {}
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

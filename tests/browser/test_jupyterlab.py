@@ -18,7 +18,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,9 +25,8 @@ import pytest
 
 from swleadership import citations, facts
 from swleadership._env import BOOK_BUILD_VAR
+from swleadership._local import ServerDidNotStart, free_port, wait_until_answers
 from swleadership.voila_bench import FINGERPRINT_JS
-
-from ..conftest import _free_port
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +40,7 @@ RENDERED = ".jp-MarkdownCell .jp-RenderedMarkdown, .jp-MarkdownCell .myst"
 @contextmanager
 def lab_server():
     """JupyterLab as `make lab` starts it (config file, no token, --allow-root only as root), on a free port."""
-    port = _free_port()
+    port = free_port()
     tmp = Path(tempfile.mkdtemp(prefix="swl-lab-"))
     # A copy of the chapters: JupyterLab saves a notebook it has run (outputs), and the repository's must stay clean.
     shutil.copytree(ROOT / "notebooks", tmp / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
@@ -56,15 +54,10 @@ def lab_server():
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 90
-        while True:
-            try:
-                urllib.request.urlopen(base + "/api", timeout=2)
-                break
-            except OSError:
-                if proc.poll() is not None or time.time() > deadline:
-                    pytest.fail("JupyterLab did not start: " + (tmp / "lab.log").read_text()[-2000:])
-                time.sleep(0.3)
+        try:
+            wait_until_answers(base + "/api", 90, proc, what="JupyterLab")
+        except ServerDidNotStart as exc:
+            pytest.fail(f"{exc}: " + (tmp / "lab.log").read_text()[-2000:])
         yield base
     finally:
         proc.terminate()
