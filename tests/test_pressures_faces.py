@@ -511,7 +511,8 @@ def test_live_controls_are_labelled_and_start_where_the_static_face_starts():
 
 @pytest.mark.parametrize("sid, measure", [("la:Isles of Scilly", "turnover_rate_fte"),
                                           ("la:Northamptonshire:E10000021", "inpost_fte"),
-                                          ("E12000001", "agency_rate_fte")])
+                                          ("E12000001", "agency_rate_fte"),
+                                          ("la:Buckinghamshire", "vacancy_rate_fte")])   # an area with two notes
 def test_live_controls_draw_the_chosen_area_and_measure_from_the_data(sid, measure):
     parts = P.pressures_explorer().widgets()
     c, fw = parts["controls"], parts["figure"]
