@@ -814,3 +814,19 @@ def test_live_upload_of_a_single_year_draws_one_point():
     assert fw.data[P.T_UP].name == "Your file: Leeds"
     assert BeautifulSoup(parts["upload_message"].value, "html.parser").get_text().startswith(
         "leeds-2023.csv: drawing Turnover rate (FTE) for Leeds (1 year(s)).")
+
+
+@pytest.mark.parametrize("live", [False, True])
+def test_figure_levels_are_lines_above_and_changes_are_bars_below(live):
+    """Each series sits in the panel it belongs to: levels as lines in the top panel, changes on the year before
+    as bars in the lower one, which alone has the zero line and, once under both panels, the years' title."""
+    fig = P.build_figure(live=live)
+    top = [t for t in fig.data if (t.xaxis, t.yaxis) == ("x", "y")]
+    low = [t for t in fig.data if (t.xaxis, t.yaxis) == ("x2", "y2")]
+    assert len(top) + len(low) == len(fig.data) == (7 if live else 5)
+    assert all(t.type == "scatter" and not t.name.endswith(": change") for t in top)
+    assert all(t.type == "bar" and t.name.endswith(": change") for t in low)
+    lay = fig.layout
+    assert lay.xaxis2.title.text == "Year (at or to 30 September)" and lay.xaxis.title.text is None
+    assert lay.yaxis2.zeroline is True and lay.yaxis.zeroline is False
+    assert lay.xaxis.dtick == lay.xaxis2.dtick == 1
