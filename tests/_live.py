@@ -49,3 +49,18 @@ def text_of(markup: str) -> str:
 def snapshot(fw) -> str:
     """Everything the figure shows: traces and layout, as JSON."""
     return json.dumps(fw.to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True)
+
+
+#: Runs of capitals that are words, not shouting.
+ACRONYMS = {"FTE", "UK", "CSV", "UTF", "MB", "NHS", "DfE", "GMC", "HCPC", "ALB", "CCG", "CCGs", "HCHS", "NAO", "ADASS",
+            "LA", "LAs", "DCS", "HSCIC"}
+
+
+def assert_readable(text: str, where: str, sentences: bool = True) -> None:
+    """Sentence case and no shouting: each sentence starts with a capital letter; no run of capitals other
+    than an acronym."""
+    runs = set(re.findall(r"[A-Z]{2,}", text)) - ACRONYMS
+    assert not runs, (where, runs, text)
+    if sentences:
+        for start in re.findall(r"(?:^|[.!?]\s+)([a-z])", text.strip()):
+            raise AssertionError((where, f"a sentence starts with {start!r}", text))

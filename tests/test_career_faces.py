@@ -27,14 +27,11 @@ from swleadership.data import indicators_source_id
 from swleadership.explorers import career as C
 from swleadership.explorers import career_length_explorer
 from tests import _live as live
-from tests._live import FIGURE_TABLE_HEADER
+from tests._live import FIGURE_TABLE_HEADER, assert_readable
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 T = 8  # the year the static face reads the curve at, as its note says (checked below)
 #: Runs of capitals a reader may see: everything else in a run of two or more capitals is shouting or a typo.
-ACRONYMS = {"FTE", "UK", "CSV", "UTF", "MB"}
-
-
 def csv(name: str) -> pd.DataFrame:
     return pd.read_csv(DATA / f"{name}.csv", keep_default_na=False, na_values=[""])
 
@@ -78,16 +75,6 @@ def source_short(sid: str) -> str:
     s = csv("sources").set_index("source_id").loc[sid]
     pub = re.split(r"[,(;]", s["publisher"])[0].strip()
     return f"{pub} ({str(s['date'])[:4]})" if isinstance(s["date"], str) and s["date"] else pub
-
-
-def assert_readable(text: str, where: str, sentences: bool = True) -> None:
-    """Sentence case and no shouting: each sentence starts with a capital letter; no run of capitals other
-    than an acronym."""
-    runs = set(re.findall(r"[A-Z]{2,}", text)) - ACRONYMS
-    assert not runs, (where, runs, text)
-    if sentences:
-        for start in re.findall(r"(?:^|[.!?]\s+)([a-z])", text.strip()):
-            raise AssertionError((where, f"a sentence starts with {start!r}", text))
 
 
 # ------------------------------------------------------------------------------------------- the faces

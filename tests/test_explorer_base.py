@@ -225,3 +225,16 @@ def test_every_series_colour_stands_out_from_the_chart_background():
         low = {c: round(contrast(c, ground), 2) for c in b.COLOURS if contrast(c, ground) < 3}
         assert not low, f"below 3:1 against {ground}: {low}"
     assert len(set(b.COLOURS)) == len(b.COLOURS)
+
+
+def test_every_series_name_and_hover_text_reads_as_sentence_case(every_figure):
+    """What a reader meets on hovering or in the legend: a capital at the start of each sentence, no shouting."""
+    from tests._live import assert_readable
+
+    for name, fig in every_figure.items():
+        for tr in fig.data:
+            hover = re.sub(r"%\{[^}]*\}", "1", (tr.hovertemplate or "").split("<extra>")[0])
+            if hover:
+                assert_readable(hover, f"{name}: {tr.name}")
+            if tr.name:
+                assert_readable(tr.name, f"{name}: legend")
