@@ -16,6 +16,7 @@ from pathlib import Path
 import ipywidgets as w
 import pandas as pd
 import pytest
+from bs4 import BeautifulSoup
 
 from swleadership import data as sd
 from swleadership import models as m
@@ -61,10 +62,41 @@ def test_live_controls_show_their_whole_label_and_redraw_once_per_change():
     for up in (c for c in controls if isinstance(c, w.FileUpload)):
         assert up.accept == ".csv" and up.multiple is False
         assert up.layout.min_width == up.layout.width  # the button keeps its size when its row wraps
+    for dd in (c for c in controls if isinstance(c, w.Dropdown)):
+        longest = max(len(lab) for lab, _ in (o if isinstance(o, tuple) else (str(o), o) for o in dd.options))
+        if longest > 20:   # a long option is cut at the default width: give it room, in em
+            assert re.fullmatch(r"\d+em", dd.layout.width or ""), (dd.description, dd.layout.width)
+            assert int(dd.layout.width[:-2]) >= (longest + len(dd.description)) / 2, dd.description
     for row in (c for c in descendants(box) if isinstance(c, w.HBox)):
         if sum(isinstance(k, (w.FloatSlider, w.IntSlider, w.Text, w.Dropdown)) for k in row.children) >= 2:
             assert row.layout.flex_flow == "row wrap"  # two controls side by side wrap on a phone
     assert {"swl-gender-explorer", "swl-workforce-explorer"} <= set(box._dom_classes)
+
+
+def test_live_face_first_shows_each_parts_first_state():
+    parts = live()
+    figs, box = parts["figures"], parts["box"]
+    firsts = {"shares": G.shares_update("latest"), "pipeline": G.pipeline_update("social-work", 2.0, 3),
+              "ethnicity": G.ethnicity_update(max(G.eth_years()), "E92000001")}
+    for part, patch in firsts.items():
+        fw = figs[part]
+        for i, trace in patch["traces"].items():
+            for key, value in trace.items():
+                assert list(getattr(fw.data[i], key)) == list(value), (part, i, key)
+        assert fw.layout.title.text == patch["layout"]["title.text"], part
+    summaries = [text_of(c.value) for c in box.children if isinstance(c, w.HTML) and "swl-summary" in c.value]
+    assert summaries == [p["summary"] for p in firsts.values()]
+
+
+def test_live_pipeline_figure_reaches_every_level_the_slider_offers_and_labels_its_points():
+    parts = live("pipeline")
+    c, fw = parts["controls"], parts["figures"]["pipeline"]
+    c["k"].value = c["k"].max
+    assert fw.layout.xaxis.range[1] > c["k"].max and list(fw.data[1].x) == [0, c["k"].max]
+    assert list(fw.data[0].x) == list(range(c["k"].max + 1))
+    assert "text" in fw.data[0].mode   # the live face writes each level's share beside its point
+    f0 = G.preset_values("social-work")[0]
+    assert list(fw.data[0].text) == [f"{100 * x:.0f}%" for x in m.pipeline(f0, 2.0, c["k"].max)]
 
 
 def test_live_controls_are_labelled_from_the_one_table_both_faces_use():
@@ -135,6 +167,29 @@ def test_live_choosing_a_comparison_sets_the_entry_share_from_the_data(preset):
     # drawn from the data's share, not from the slider's rounded copy of it
     assert drawn_line(fw) == model_line(preset, 2.5, 6, f0)
     assert fw.data[0].y[0] == pytest.approx(100 * f0)
+
+
+@pytest.mark.parametrize("name, typed, says", [
+    ("f0_text", "120", "Women at entry f0 must be a number greater than 0 and at most 100% (for example 80); "
+                       "got '120'."),
+    ("r_text", "1000", "Promotion ratio r must be a number greater than 0 and at most 100 (for example 1.5); "
+                       "got '1000'."),
+])
+def test_live_typed_value_out_of_range_says_the_range_with_an_example(name, typed, says):
+    parts = live("pipeline")
+    parts["controls"][name].value = typed
+    assert text_of(parts["message"].value) == f"{says} The figure still shows the last valid values."
+
+
+@pytest.mark.parametrize("name", ["f0_text", "r_text"])
+def test_live_emptied_typed_box_says_nothing(name):
+    parts = live("pipeline")
+    before = snapshot(parts["figures"]["pipeline"])
+    parts["controls"][name].value = "5"
+    parts["controls"][name].value = "  "
+    assert parts["message"].value == ""
+    parts["controls"][name].value = ""
+    assert parts["message"].value == "" and snapshot(parts["figures"]["pipeline"]) != before
 
 
 def test_live_slider_after_a_typed_value_draws_the_slider_and_clears_the_message():
@@ -211,7 +266,8 @@ def test_live_shares_upload_draws_at_most_eight_bars():
 
 @pytest.mark.parametrize("body, words", [
     (figure_rows("average age,my team,England,2023,45,years,verified,My council"),
-     ["no-shares.csv: no usable rows", "unit 'percent'", "'share female'"]),
+     ["no-shares.csv: no usable rows. Give rows with unit 'percent' and a measure such as 'share female'. "
+      "Nothing was changed."]),
     (figure_rows("share female,my team,England,2023,45,people,verified,My council"),
      ["no-shares.csv: no usable rows"]),
     ("group,value\nx,1\n", ["no-shares.csv", "measure"]),
@@ -293,18 +349,19 @@ def test_live_ethnicity_upload_adds_its_areas_first_and_draws_the_first():
 
 def test_live_ethnicity_notes_follow_the_area():
     parts = live("ethnicity")
-    c = parts["controls"]
-
-    def notes_shown():
-        return [text_of(li) for ch in parts["box"].children if isinstance(ch, w.HTML)
-                for li in re.findall(r"<li>(.*?)</li>", ch.value) if 'class="swl-notes"' in ch.value]
-
-    c["area"].value = "E12000007"
-    assert notes_shown() == sd.notes_for_area("E12000007") and notes_shown()
-    c["area"].value = "E12000002"
-    assert notes_shown() == sd.notes_for_area("E12000002")
-    shown = [ch for ch in parts["box"].children if isinstance(ch, w.HTML) and ch.value.startswith('<ul class="swl-notes">')]
-    assert len(shown) == (1 if sd.notes_for_area("E12000002") else 0)
+    c, notes = parts["controls"], parts["eth_notes"]
+    assert notes in list(parts["box"].children)
+    for area in ("E12000007", "E92000001", "E12000002", "E12000007"):
+        c["area"].value = area
+        want = sd.notes_for_area(area)
+        if not want:
+            assert notes.value == ""    # no empty box of notes
+            continue
+        shown = BeautifulSoup(notes.value, "html.parser")
+        ul = shown.find("ul")
+        assert ul["class"] == ["swl-notes"] and [li.get_text() for li in ul.find_all("li")] == want
+        assert shown.get_text() == "".join(want)   # nothing but the notes
+    assert sd.notes_for_area("E12000002") == [] and len(sd.notes_for_area("E12000007")) >= 1
 
 
 def test_live_ethnicity_upload_of_a_dfe_download_names_what_it_recognised():
@@ -314,9 +371,11 @@ def test_live_ethnicity_upload_of_a_dfe_download_names_what_it_recognised():
     upload(parts["controls"]["eth_upload"], fx.ethnicity_csv(["Birmingham"]),
            "csww_workforce_role_by_ethnicity_2019_to_2022.csv")
     msg = text_of(parts["eth_upload_message"].value)
-    notice = msg.split(" csww_workforce_role_by_ethnicity_2019_to_2022.csv: ")[0]
+    notice = sd.validate_upload(fx.ethnicity_csv(["Birmingham"]), "children_workforce_ethnicity",
+                                "csww_workforce_role_by_ethnicity_2019_to_2022.csv").attrs["notice"]
     assert notice.startswith("This looks like DfE's") and "ethnicity-by-role file" in notice
-    assert msg.endswith('1 area(s) added to the area list as "Your file: …"; showing Birmingham.')
+    assert msg == (f"{notice} csww_workforce_role_by_ethnicity_2019_to_2022.csv: 1 area(s) added to the area list "
+                   'as "Your file: …"; showing Birmingham.')
 
 
 def test_live_ethnicity_bad_upload_changes_nothing():
@@ -332,6 +391,7 @@ def test_live_ethnicity_bad_upload_changes_nothing():
 def test_live_ethnicity_intro_names_the_years_in_the_data():
     parts = live("ethnicity")
     assert any(isinstance(c, w.HTML) and c.value == G.ETHNICITY_INTRO for c in parts["box"].children)
+    assert any(isinstance(c, w.HTML) and c.value == G.eth_upload_help_html() for c in descendants(parts["box"]))
     years = G.eth_years()
     assert f"{min(years)}–{max(years)}" in text_of(G.ETHNICITY_INTRO)
     assert text_of(G.ETHNICITY_INTRO).startswith("Ethnicity by role (DfE, children's social workers in councils")

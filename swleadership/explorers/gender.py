@@ -73,7 +73,7 @@ LIVE_RANGES = {"f0": (1, 99, 0.5), "r": (0.25, 5, 0.05), "k": (0, m.K_MAX, 1)}
 #: An example in each typed box, a value the model accepts.
 PLACEHOLDERS = {"f0_text": "e.g. 80", "r_text": "e.g. 1.5"}
 #: The live controls' widths: room for the label and a usable slider; a row of controls wraps on a phone.
-WIDTHS = {"preset": "34em", "f0": "28em", "f0_text": "18em", "r": "30em", "r_text": "14em", "k": "26em",
+WIDTHS = {"preset": "36em", "f0": "28em", "f0_text": "18em", "r": "30em", "r_text": "14em", "k": "26em",
           "area": "40em", "upload": "14em", "eth_upload": "16em"}
 #: At most this many bars are added from a reader's file, so that the figure stays readable.
 UPLOAD_MAX_BARS = 8
@@ -713,7 +713,8 @@ class GenderExplorer(b.WorkforceExplorer):
         box.add_class("swl-workforce-explorer")
         return {"controls": controls, "figures": figures, "figure": next(iter(figures.values())),
                 "message": message, "upload_message": upload_msg,
-                "eth_upload_message": upload3_msg if "ethnicity" in self.parts else None, "box": box}
+                "eth_upload_message": upload3_msg if "ethnicity" in self.parts else None,
+                "eth_notes": notes3 if "ethnicity" in self.parts else None, "box": box}
 
 
 def eth_upload_help_html() -> str:
