@@ -238,3 +238,11 @@ def test_every_series_name_and_hover_text_reads_as_sentence_case(every_figure):
                 assert_readable(hover, f"{name}: {tr.name}")
             if tr.name:
                 assert_readable(tr.name, f"{name}: legend")
+
+
+def test_every_legend_sits_in_a_row_just_below_its_plot(every_figure):
+    """A horizontal legend under the axes, close enough to stay on the figure (plotly places it y plot-heights
+    below the plot, outside the margin if y is far below zero; the browser tier checks nothing is cut off)."""
+    for name, fig in every_figure.items():
+        legend = fig.layout.legend
+        assert legend.orientation == "h" and -0.3 <= legend.y < 0, (name, legend.orientation, legend.y)
