@@ -181,6 +181,19 @@ def test_live_typed_value_out_of_range_says_the_range_with_an_example(name, type
     assert text_of(parts["message"].value) == f"{says} The figure still shows the last valid values."
 
 
+def test_live_typed_entry_share_of_100_is_refused_and_moves_nothing():
+    """100% passes the box's own range, but no pipeline can start with no men: the model refuses it, and neither
+    the slider nor the figure moves."""
+    parts = live("pipeline")
+    c, fw = parts["controls"], parts["figures"]["pipeline"]
+    before = (c["f0"].value, snapshot(fw))
+    c["f0_text"].value = "100"
+    assert "0 < f0 < 1" in text_of(parts["message"].value)
+    assert (c["f0"].value, snapshot(fw)) == before
+    c["k"].value = 2   # the next change draws from the last valid entry share, not from 100%
+    assert drawn_line(fw) == model_line("social-work", 2.0, 2, G.preset_values("social-work")[0])
+
+
 @pytest.mark.parametrize("name", ["f0_text", "r_text"])
 def test_live_emptied_typed_box_says_nothing(name):
     parts = live("pipeline")
