@@ -756,3 +756,52 @@ def test_typed_workforce_accepts_both_ends_of_its_range(typed, entrants):
     parts["controls"]["N"].value = typed
     assert parts["message"].value == ""
     assert f"(the number you typed) takes {entrants} new entrants a year" in parts["summary"].value
+
+
+# ------------------------------------------------------------------------------------------- the live face's first view
+def test_live_face_first_shows_the_default_state_with_both_panels():
+    parts = career_length_explorer().widgets()
+    fw, first = parts["figure"], C.career_update(C.RATE0, C.T_READ)
+    for i, trace in first["traces"].items():
+        for key, value in trace.items():
+            got = getattr(fw.data[i], key)
+            assert (list(got) if isinstance(value, list) else got) == value, (i, key)
+    assert fw.layout.title.text == first["layout"]["title.text"]
+    assert live.text_of(parts["summary"].value) == first["summary"]
+    names = [t.name for t in fw.data]
+    assert any(n.startswith("Children's social workers: turnover") for n in names)
+    assert any(n.startswith("Adult social workers") for n in names)
+    # the turnover panel keeps its own scale: nothing from the survival panel's 0-101 % range
+    assert fw.layout.yaxis2.range is None and fw.layout.yaxis2.rangemode == "tozero"
+    assert fw.layout.yaxis2.title.text == "% a year" and tuple(fw.layout.yaxis.range) == (0, 101)
+
+
+def test_the_two_turnover_series_differ_in_colour_too():
+    fig = C.build_figure(with_turnover=True, live=True)
+    child, adult = (next(t for t in fig.data if t.name.startswith(s)) for s in ("Children's social workers", "Adult"))
+    assert child.line.color != adult.line.color
+
+
+def test_emptied_working_life_box_says_nothing():
+    parts = career_length_explorer().widgets()
+    parts["controls"]["life_text"].value = "8"
+    before = live.snapshot(parts["figure"])
+    parts["controls"]["life_text"].value = ""
+    assert parts["message"].value == "" and live.snapshot(parts["figure"]) == before
+
+
+def test_workforce_out_of_range_says_the_range_with_an_example():
+    parts = career_length_explorer().widgets()
+    parts["controls"]["N"].value = "1e12"
+    assert live.text_of(parts["message"].value) == (
+        "Workforce size N must be a whole number from 0 to 10,000,000 (for example 10,000); got '1e12'. "
+        "The figure still shows the last valid value.")
+
+
+def test_upload_of_a_single_turnover_figure_draws_it_as_the_series():
+    parts = career_length_explorer().widgets()
+    msg = upload(parts, FIGURE_TABLE_HEADER + "leavers rate,my team,England,2022,11,percent,verified,Mine\n", "one.csv")
+    assert msg == "one.csv: drew 0 working-life curve(s) and one turnover series."
+    s = parts["figure"].data[C.T_UPLOAD_SERIES]
+    assert s.visible is True and list(s.x) == [2022] and list(s.y) == [11]
+    assert s.name == "Your file: leavers rate (my team)"

@@ -196,7 +196,9 @@ def _font_sizes(node, path=""):
 def every_figure():
     from swleadership.explorers import career, funding, gender, pressures
 
-    return {"career": career.build_figure(), "funding": funding.build_figure(), "shares": gender.shares_figure(),
+    return {"career": career.build_figure(with_turnover=True),
+            "career, one panel": career.build_figure(with_turnover=False),
+            "funding": funding.build_figure(), "shares": gender.shares_figure(),
             "pipeline": gender.pipeline_figure(), "ethnicity": gender.ethnicity_figure(),
             "pressures": pressures.build_figure()}
 

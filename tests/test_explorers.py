@@ -342,3 +342,11 @@ def test_every_control_set_as_the_browser_sets_it_redraws_without_a_message(whic
         browser_set(ctl, _another_value(ctl))
         assert parts["message"].value == "", (name, parts["message"].value)
         assert shown() != before, f"{which}: {name} changed nothing the reader sees"
+
+
+@pytest.mark.parametrize("which", EXPLORERS)
+def test_each_explorer_takes_the_id_it_is_given(which):
+    """Two explorers of one kind on a page need their own ids (their controls and figures are found by id)."""
+    ex = EXPLORERS[which](id="my-copy")
+    assert ex.id == "my-copy"
+    assert 'id="swl-workforce-my-copy"' in ex.static_html()
