@@ -220,6 +220,8 @@ def test_live_slider_after_a_typed_value_draws_the_slider_and_clears_the_message
     assert drawn_line(fw) == model_line("social-work", 3.0, 3, 0.6)
     c["k"].value = 0
     assert drawn_line(fw) == model_line("social-work", 3.0, 0, 0.6)
+    summaries = [text_of(h.value) for h in parts["box"].children if isinstance(h, w.HTML) and "swl-summary" in h.value]
+    assert summaries == [G.pipeline_update("social-work", 3.0, 0, f0=0.6)["summary"]]   # the sentence follows too
 
 
 def test_live_pipeline_howto_describes_the_figure():
@@ -375,6 +377,16 @@ def test_live_ethnicity_notes_follow_the_area():
         assert ul["class"] == ["swl-notes"] and [li.get_text() for li in ul.find_all("li")] == want
         assert shown.get_text() == "".join(want)   # nothing but the notes
     assert sd.notes_for_area("E12000002") == [] and len(sd.notes_for_area("E12000007")) >= 1
+
+
+def test_live_ethnicity_notes_list_each_note_as_its_own_item(monkeypatch):
+    """No area in the ethnicity data has two notes yet; an area that had would show each as its own item."""
+    two = ["First note about <this> area.", "Second note."]
+    monkeypatch.setattr(sd, "notes_for_area", lambda code: two if code == "E12000002" else [])
+    parts = live("ethnicity")
+    parts["controls"]["area"].value = "E12000002"
+    shown = BeautifulSoup(parts["eth_notes"].value, "html.parser")
+    assert [li.get_text() for li in shown.find_all("li")] == two and shown.get_text() == "".join(two)
 
 
 def test_live_ethnicity_upload_of_a_dfe_download_names_what_it_recognised():
