@@ -805,3 +805,15 @@ def test_to_safe_csv_escapes_text_in_any_text_column():
 def test_a_cell_of_the_wrong_form_says_what_form_is_expected(field, cell, expected):
     e = _refused(_template_upload("career_length", **{field: cell}), "career_length", "form.csv")
     assert str(e) == f"form.csv: row 1 (line 2), field '{field}': found '{cell}'; expected {expected}\n" + FIGURES_FIX
+
+
+def test_a_value_of_sixty_characters_is_shown_whole_and_a_longer_one_shortened():
+    assert sd._show("x" * 60) == repr("x" * 60)
+    assert sd._show("x" * 61) == repr("x" * 57 + "...")
+    assert sd._show("") == "an empty cell"
+
+
+def test_an_upload_is_read_as_the_areas_table_unless_told_otherwise():
+    """The areas table is what a lecturer brings most (their council's DfE figures): it is the default."""
+    path = sd.template_path("children_workforce_areas")
+    assert sd.validate_upload(path).equals(sd.validate_upload(path, resource="children_workforce_areas"))
