@@ -97,7 +97,7 @@ def _eval_role():
         def run(self):
             name = self.text.strip()
             if name in facts.names():
-                return [nodes.inline(self.rawtext, facts.text(name), classes=["swl-figure"])], []
+                return [nodes.inline(self.rawtext, facts.text(name), classes=["swl-fact"])], []
             cited = citations.parse_expression(name)
             if cited is not None:
                 kind, keys = cited

@@ -127,7 +127,7 @@ def test_named_figures_are_resolved_from_the_data(built):
     from swleadership.facts import text
 
     html = page(built)
-    assert f'<span class="swl-figure">{text("sw_working_life")}</span>' in html
+    assert f'<span class="swl-fact">{text("sw_working_life")}</span>' in html
     assert text("sw_working_life") == "8 years"
 
 

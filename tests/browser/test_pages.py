@@ -21,6 +21,24 @@ PAGES = [str(p.relative_to(SITE)) for p in content_pages(SITE)] if SITE.is_dir()
 KNOWN_THEME_ERRORS = ("THEBE_JS_URL",)
 
 
+# A word or number in running text must sit on its line like the words around it: an inline element whose box is
+# taller than 1.5 lines, or that has a border, covers the line above or below (as a box style meant for figures
+# did to every number in the prose). Maths, code, keyboard keys and form controls are left out.
+TALLER_THAN_THE_LINE = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll('main p span, main li span, main td span')) {
+    if (el.closest('mjx-container, .math, code, kbd, .swl-controls, button, label')) continue;
+    const cs = getComputedStyle(el);
+    if (cs.display !== 'inline' || el.getClientRects().length !== 1) continue;
+    const line = parseFloat(getComputedStyle(el.parentElement).lineHeight) || 1.5 * parseFloat(cs.fontSize);
+    const h = el.getBoundingClientRect().height;
+    if (h > 1.5 * line || parseFloat(cs.borderTopWidth) > 0 || parseFloat(cs.paddingTop) > 4)
+      out.push(el.className + ': ' + el.textContent.slice(0, 30));
+  }
+  return out.slice(0, 5);
+}"""
+
+
 def test_the_site_has_pages(site_dir):
     assert len(PAGES) >= 10, f"only {len(PAGES)} pages found in {site_dir}"
 
@@ -38,6 +56,8 @@ def test_page_gates(rel, site_url, new_page):
     assert page.locator("main").count() >= 1, "no main landmark"
     h1 = page.locator("main h1:visible")
     assert h1.count() >= 1, "no visible h1 in main"
+    tall = page.evaluate(TALLER_THAN_THE_LINE)
+    assert tall == [], f"{rel}: words in the text stand out of their line (a box, border or padding): {tall}"
     results = Axe().run(page)
     bad = [
         f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
