@@ -12,11 +12,12 @@ from __future__ import annotations
 import base64
 import json
 import math
+import re
 
 import pytest
 
 from swleadership import projector, voila_app
-from swleadership.voila_bench import VIEWPORT, cpu_burner, open_view
+from swleadership.voila_bench import DRAWN_JS, VIEWPORT, cpu_burner, open_view
 
 pytestmark = pytest.mark.browser
 
@@ -280,3 +281,59 @@ def test_stress_every_figure_follows_its_controls(browser, server):
         pytest.fail(f"{len(dead)} of 20 loads had a figure that did not follow its controls: {dead}\n"
                     f"Voilà's log:\n{log}")
     assert not any(r["banner"] for r in records)
+
+
+# ============================================================================ the watchdog: a view is never silent
+KERNEL_SOCKET = re.compile(r"/api/kernels/[^/]+/channels")
+
+
+def _watched_page(browser, silent_sockets: int, again_s: int):
+    """A page whose first ``silent_sockets`` kernel connections open but never answer (a stalled kernel or a
+    dropped connection), whose watchdog waits 3 s instead of 30 before its reload and ``again_s`` instead of 45
+    after it, and which counts its own loads (``loads(page)``)."""
+    ctx = browser.new_context(viewport=VIEWPORT)
+    ctx.add_init_script(f"window.SWL_WATCHDOG_S = 3; window.SWL_WATCHDOG_AGAIN_S = {again_s}; if (window === window.top) "
+                        "sessionStorage.setItem('test-loads', String(1 + Number(sessionStorage.getItem('test-loads'))));")
+    seen = {"sockets": 0}
+
+    def on_socket(ws):
+        seen["sockets"] += 1
+        if seen["sockets"] > silent_sockets:
+            ws.connect_to_server()   # the real kernel: messages pass both ways
+
+    ctx.route_web_socket(KERNEL_SOCKET, on_socket)
+    return ctx, ctx.new_page()
+
+
+def loads(page) -> int:
+    return int(page.evaluate("Number(sessionStorage.getItem('test-loads'))"))
+
+
+def test_a_view_whose_figure_never_arrives_reloads_once_and_then_draws(browser, server):
+    ctx, page = _watched_page(browser, silent_sockets=1, again_s=60)
+    try:
+        page.goto(f"{server}/voila/render/{VIEWS[0]}", wait_until="commit", timeout=120_000)
+        banner = page.locator("#swl-connection-banner")
+        banner.wait_for(timeout=30_000)
+        assert banner.get_attribute("role") == "alert"
+        assert "reloading the page once" in banner.inner_text()
+        page.wait_for_function(DRAWN_JS, timeout=120_000, polling=100)   # after the reload, on a live socket
+        assert loads(page) == 2
+        page.wait_for_timeout(4_000)   # longer than the first wait: no second reload, and no note left
+        assert loads(page) == 2 and page.locator("#swl-connection-banner").count() == 0
+    finally:
+        ctx.close()
+
+
+def test_a_view_that_still_fails_after_its_reload_says_so_and_offers_a_reload(browser, server):
+    ctx, page = _watched_page(browser, silent_sockets=99, again_s=3)
+    try:
+        page.goto(f"{server}/voila/render/{VIEWS[1]}", wait_until="commit", timeout=120_000)
+        page.wait_for_function("() => document.querySelector('#swl-connection-banner button')", timeout=60_000)
+        banner = page.locator("#swl-connection-banner")
+        assert "has still not arrived after a reload" in banner.inner_text()
+        assert banner.locator("button").inner_text() == "Reload the page"
+        page.wait_for_timeout(4_000)
+        assert loads(page) == 2   # it reloads by itself once only: the reader decides after that
+    finally:
+        ctx.close()
