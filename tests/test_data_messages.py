@@ -817,3 +817,49 @@ def test_an_upload_is_read_as_the_areas_table_unless_told_otherwise():
     """The areas table is what a lecturer brings most (their council's DfE figures): it is the default."""
     path = sd.template_path("children_workforce_areas")
     assert sd.validate_upload(path).equals(sd.validate_upload(path, resource="children_workforce_areas"))
+
+
+@pytest.mark.parametrize("period, first, last", [
+    ("2022-09", "2022-09-01", "2022-09-30"),
+    ("2024-02", "2024-02-01", "2024-02-29"),              # a leap year's February
+    ("2021-10/2022-02", "2021-10-01", "2022-02-28"),      # an interval ends on its last month's last day
+    ("2019", "2019-01-01", "2019-12-31"),
+])
+def test_a_periods_bounds_are_its_first_and_last_days(period, first, last):
+    assert sd._period_bounds(period) == (pd.Timestamp(first), pd.Timestamp(last))
+
+
+def test_an_unknown_table_is_named_and_blamed_on_the_package_descriptor():
+    with pytest.raises(sd.DataError) as err:
+        sd.load("no_such_table")
+    assert err.value.file == "datapackage.json"
+    assert str(err.value).startswith("datapackage.json: found no resource named 'no_such_table'; expected one of: ")
+
+
+@pytest.mark.parametrize("name, resource, line", [
+    ("two_preferred.csv", "career_length",
+     "  row 2 (line 3), field 'preferred': found 2 preferred rows for measure='vacancy rate', period='2024'; expected "
+     "exactly one row with preferred=true for each measure, group, geography and period"),
+    ("areas_value_and_code.csv", "children_workforce_areas",
+     "areas_value_and_code.csv: row 1 (line 2), field 'turnover_rate_fte_suppression': found both "
+     "turnover_rate_fte='11.9' and turnover_rate_fte_suppression='u'; expected an empty "
+     "'turnover_rate_fte_suppression' when 'turnover_rate_fte' has a value"),
+])
+def test_the_rules_across_fields_name_both_cells_in_full(name, resource, line):
+    with pytest.raises(sd.DataError) as err:
+        sd.validate_upload((Path(__file__).parent / "bad_inputs" / name).read_bytes(), resource, name)
+    assert line in str(err.value).splitlines()
+
+
+def test_a_second_rule_adds_no_sixth_line_once_five_problems_are_listed():
+    rows = "".join(f"expected working life,team {i},England,2023,abc,years,verified,Mine\n" for i in range(5))
+    rows += "expected working life,team 9,England,2023,8,years,guessed,Mine\n"    # a sixth problem, another rule
+    with pytest.raises(sd.DataError) as err:
+        sd.validate_upload(("measure,group,geography,period,value,unit,status,source\n" + rows).encode(),
+                           "career_length", "many.csv")
+    lines = str(err.value).splitlines()
+    assert lines[0] == "many.csv: 6 problems"
+    assert [ln for ln in lines if ln.startswith("  row")] == [
+        f"  row {i} (line {i + 1}), field 'value': found 'abc'; expected a number (digits, optional decimal point, "
+        "no % sign or commas)" for i in range(1, 6)]
+    assert "  and 1 more" in lines
