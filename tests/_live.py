@@ -41,6 +41,13 @@ def browser_set(widget, value) -> None:
         widget.set_state({"value": value})
 
 
+def descendants(widget):
+    """The widget and every widget inside it, depth first."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from descendants(child)
+
+
 def text_of(markup: str) -> str:
     """The text a reader sees in a widget's HTML."""
     return html.unescape(re.sub(r"<[^>]+>", "", markup))

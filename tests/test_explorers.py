@@ -22,7 +22,7 @@ from swleadership.explorers import (
     pressures_explorer,
 )
 from swleadership.explorers import pressures as P
-from tests._live import FIGURE_TABLE_HEADER, browser_set, snapshot, text_of, upload_value
+from tests._live import FIGURE_TABLE_HEADER, browser_set, descendants, snapshot, text_of, upload_value
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "tests" / "good_inputs"
@@ -327,12 +327,7 @@ def test_every_control_set_as_the_browser_sets_it_redraws_without_a_message(whic
     figures = list(parts.get("figures", {"main": parts["figure"]}).values())
 
     def shown():   # the figures and every text the explorer shows (summaries, notes)
-        texts = []
-        stack = [parts["box"]]
-        while stack:
-            wid = stack.pop()
-            texts += [wid.value] if isinstance(wid, ipywidgets.HTML) else []
-            stack += list(getattr(wid, "children", ()))
+        texts = [wid.value for wid in descendants(parts["box"]) if isinstance(wid, ipywidgets.HTML)]
         return [snapshot(f) for f in figures] + texts
 
     for name, ctl in parts["controls"].items():

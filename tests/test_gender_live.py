@@ -22,19 +22,13 @@ from swleadership import data as sd
 from swleadership import models as m
 from swleadership.explorers import gender as G
 from swleadership.explorers import gender_explorer
-from tests._live import FIGURE_TABLE_HEADER, snapshot, text_of, upload
+from tests._live import FIGURE_TABLE_HEADER, descendants, snapshot, text_of, upload
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def live(*parts: str) -> dict:
     return gender_explorer(parts=parts or ("shares", "pipeline", "ethnicity")).widgets()
-
-
-def descendants(widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from descendants(child)
 
 
 def model_line(preset: str, r: float, k: int, f0: float) -> list[float]:

@@ -444,7 +444,7 @@ class GenderExplorer(b.WorkforceExplorer):
         from ..explore import Radio, Range, Select, explorer
 
         out = [f'<div class="swl-workforce" id="swl-workforce-{b.esc(self.id)}">',
-               b.live_note(f"pipeline: r from {R_GRID[0]:g} to {R_GRID[-1]:g} in steps of 0.5, k from 1 to "
+               b.live_note(f"pipeline: r from {R_GRID[0]:g} to {R_GRID[-1]:g} in steps of {R_GRID[1] - R_GRID[0]:g}, k from 1 to "
                            f"{K_MAX_STATIC}; ethnicity: England and the regions")]
         if "shares" in self.parts:
             ex = explorer(shares_figure(), [Radio("which", LABELS["which"], WHICH)],
