@@ -781,16 +781,19 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
         gone = set(absent) | {f"{m}_suppression" for m in absent}
         sch = {**sch, "fields": [f for f in sch["fields"] if f["name"] not in gone]}
         fields = {f["name"]: f for f in sch["fields"]}
+    skip = set()  # fields whose empty cells are not reported (made here, or reported under another field)
     if is_figure:
         if "period_label" not in df.columns:  # "period" is there: a required column
             df["period_label"] = df["period"]
         if "year" not in df.columns:
             df["year"] = df["period"].str.extract(r"(\d{4})(?:-\d{2}(?:-\d{2})?)?$")[0].fillna("")
+            skip.add("year")
         if "preferred" not in df.columns:
             df["preferred"] = "true"
     elif "period_end" in fields and "period_end" not in df.columns:
+        # DfE's reference date, 30 September of the reporting year; a bad year is reported once, under time_period
         df["period_end"] = df["time_period"].map(lambda y: f"{y}-09-30" if re.fullmatch(r"\d{4}", y) else "")
-    skip = set()
+        skip.add("period_end")
     key_sub = None
     uses_text_source = "source" in df.columns
     if uses_text_source:

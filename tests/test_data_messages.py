@@ -109,6 +109,19 @@ def test_line_breaks_inside_quoted_cells_are_kept_as_written():
     assert df["value"].tolist() == [12.5, 14.1]
 
 
+def test_a_file_with_old_mac_line_endings_keeps_a_line_break_in_a_cell_as_written():
+    """Excel for Mac's "CSV (Macintosh)" ends each row with a lone CR; a CR inside a quoted cell is the reader's."""
+    text = ("measure,group,geography,period,value,unit,status,source,note\r"
+            'expected working life,team a,England,2023,8,years,verified,Mine,"First line\rsecond line"\r'
+            "expected working life,team b,England,2023,nine,years,verified,Mine,\r")
+    df = validate_upload(text.replace("nine", "9").encode(), "career_length", "mac.csv")
+    assert df["note"].tolist() == ["First line\rsecond line", ""]
+    assert df["value"].tolist() == [8.0, 9.0]
+    e = _refused(text.encode(), "career_length", "mac.csv")
+    assert str(e).splitlines()[0] == ("mac.csv: row 2 (line 4), field 'value': found 'nine'; expected a number "
+                                      "(digits, optional decimal point, no % sign or commas)")
+
+
 def test_a_row_after_a_cell_with_a_line_break_is_named_by_its_own_line():
     e = _refused(BAD / "line_break_then_bad_value.csv", "career_length")
     assert str(e) == ("line_break_then_bad_value.csv: row 2 (line 4), field 'value': found 'fourteen'; expected a "
@@ -430,6 +443,34 @@ def test_load_names_a_missing_file(data_copy):
         sd.load("gaps", validate=True)
 
 
+def test_a_sources_field_with_its_own_pattern_names_that_pattern(data_copy):
+    path = data_copy / "sources.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",2010,abstract only,", ",Summer 2010,abstract only,", 1), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        sd.validate_package(data_copy)
+    assert str(err.value).splitlines()[0] == ("sources.csv: row 1 (line 2), field 'date': found 'Summer 2010'; "
+                                              "expected text matching the pattern \\d{4}(-\\d{2}(-\\d{2})?)?")
+
+
+def test_a_package_without_a_sources_table_checks_everything_else(data_copy):
+    """With no sources table there is nothing to look source ids up in; the rest of each table is still checked."""
+    desc = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    desc["resources"] = [r for r in desc["resources"] if r["name"] == "career_length"]
+    assert desc["resources"][0]["schema"]["foreignKeys"]
+    (data_copy / "datapackage.json").write_text(json.dumps(desc), encoding="utf-8")
+    (data_copy / "sources.csv").unlink()
+    rows = len(sd.load("career_length"))
+    assert sd.validate_package(data_copy) == {"career_length": rows}
+    path = data_copy / "career_length.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",curtis2010,", ",curtis2099,"), encoding="utf-8")
+    assert sd.validate_package(data_copy) == {"career_length": rows}  # an unknown id: nothing to check it against
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:1] + [lines[1].replace(",years,", ",aeons,")] + lines[2:]) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"^career_length.csv: row 1 \(line 2\), field 'unit': found 'aeons'"):
+        sd.validate_package(data_copy)
+
+
 def test_more_than_five_unknown_source_ids_in_the_package_are_counted(data_copy):
     path = data_copy / "children_workforce.csv"
     n = path.read_text(encoding="utf-8").count(",dfe2026cswwindicators,")
@@ -734,15 +775,32 @@ def test_a_figure_upload_may_leave_out_year_label_and_preferred():
     assert df["year"].tolist() == [int(y) for _, y in rows]  # the last year in the period
     assert df["period_label"].tolist() == [p for p, _ in rows]
     assert df["preferred"].tolist() == [True] * 4
-    # with no year column, a malformed period is reported; so is the year, when the period ends in none
-    e = _refused(text.replace("2018-09", "Sept 2018").encode(), "career_length", "d.csv")
-    assert str(e).startswith("d.csv: row 3 (line 4), field 'period': found 'Sept 2018'; expected a period in ISO 8601")
-    e = _refused(text.replace("2018-09", "autumn").encode(), "career_length", "d.csv")
-    assert str(e).splitlines()[:3] == [
-        "d.csv: 2 problems",
-        "  row 3 (line 4), field 'period': found 'autumn'; expected a period in ISO 8601 form: YYYY, YYYY-MM, "
-        "YYYY-MM-DD or two of these joined by '/'",
-        "  row 3 (line 4), field 'year': found an empty cell; expected a value (this field is required)"]
+    # with no year column, a malformed period is reported once, not again as a missing year the reader never typed
+    for bad in ("Sept 2018", "autumn"):
+        e = _refused(text.replace("2018-09", bad).encode(), "career_length", "d.csv")
+        assert str(e).splitlines() == [
+            f"d.csv: row 3 (line 4), field 'period': found '{bad}'; expected a period in ISO 8601 form: YYYY, "
+            "YYYY-MM, YYYY-MM-DD or two of these joined by '/'", FIGURES_FIX]
+    # with a year column, an empty year is the reader's own, and is reported
+    e = _refused((b"measure,group,geography,period,year,value,unit,status,source\n"
+                  b"m,g,England,2018-09,,1,years,verified,me\n"), "career_length", "y.csv")
+    assert str(e).splitlines()[0] == ("y.csv: row 1 (line 2), field 'year': found an empty cell; expected a value "
+                                      "(this field is required)")
+
+
+def test_an_area_upload_without_period_end_reports_a_bad_year_once():
+    text = (GOOD / "areas_own_authority.csv").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    col = rows[0].index("period_end")
+    rows = [r[:col] + r[col + 1:] for r in rows]
+    rows[1][0] = "2023/24"  # DfE writes some years this way; this table wants the year the period ends
+    e = _refused(to_safe_csv(pd.DataFrame(rows[1:], columns=rows[0])).encode(), "children_workforce_areas", "a.csv")
+    assert str(e).splitlines()[0] == "a.csv: row 1 (line 2), field 'time_period': found '2023/24'; expected a whole number"
+    assert [p["field"] for p in e.problems] == ["time_period"]
+    # a good year gets 30 September of that year
+    rows[1][0] = "2024"
+    df = validate_upload(to_safe_csv(pd.DataFrame(rows[1:], columns=rows[0])).encode(), "children_workforce_areas")
+    assert df["period_end"].tolist() == [pd.Timestamp("2024-09-30"), pd.Timestamp("2023-09-30")]
 
 
 def test_an_area_upload_keeps_its_own_period_end_or_gets_30_september():
@@ -863,3 +921,4 @@ def test_a_second_rule_adds_no_sixth_line_once_five_problems_are_listed():
         f"  row {i} (line {i + 1}), field 'value': found 'abc'; expected a number (digits, optional decimal point, "
         "no % sign or commas)" for i in range(1, 6)]
     assert "  and 1 more" in lines
+    assert [(p["row"], p["field"]) for p in err.value.problems] == [(i, "value") for i in range(1, 6)]
