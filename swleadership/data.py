@@ -642,7 +642,9 @@ def _from_dfe(layout, header, body, body_lines, name, resource, hline):
     if layout.resource != resource:
         where = {"children_workforce_areas": "the workforce pressures explorer",  # dfe.LAYOUTS: these two
                  "children_workforce_ethnicity": "the gender and diversity explorer"}[layout.resource]
-        raise DataError(f"{name}: {dfe.describe(layout)}\nThis explorer reads {resource}, not that file.\n"
+        reads = (f"figures laid out as in its template ({template_path(resource).name})"
+                 if resource in FIGURE_RESOURCES else resource)
+        raise DataError(f"{name}: {dfe.describe(layout, reading=False)}\nThis explorer reads {reads}, not that file.\n"
                         f"How to fix: Upload it in {where} instead.", file=name)
     tidy, dprobs = dfe.to_tidy(layout, header, body, lines=body_lines)
     years = sorted({int(y) for y in tidy["time_period"] if str(y).isdigit()}) if len(tidy) else []
@@ -740,7 +742,7 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
 
     is_figure = resource in FIGURE_RESOURCES
     notice = ""
-    layout = dfe.detect(header) if not is_figure else None
+    layout = dfe.detect(header)  # DfE's own file, in this explorer or (named in the message) in another
     if layout is not None:
         df, notice = _from_dfe(layout, header, body, body_lines, name, resource, hline)
         header = list(df.columns)

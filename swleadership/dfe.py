@@ -148,13 +148,13 @@ def detect(header: Sequence[str]) -> Layout | None:
     return None
 
 
-def describe(layout: Layout, years: Sequence[int] = ()) -> str:
-    """The sentence a lecturer sees when a file is recognised."""
+def describe(layout: Layout, years: Sequence[int] = (), *, reading: bool = True) -> str:
+    """The sentence a lecturer sees when a file is recognised (``reading=False``: recognised, and not read here)."""
     span = ""
     if years:
         lo, hi = min(years), max(years)
         span = f" for {lo}" if lo == hi else f" for {lo} to {hi}"
-    return f"This looks like {layout.title} ({layout.file_pattern}){span}; reading it as such."
+    return f"This looks like {layout.title} ({layout.file_pattern}){span}" + ("; reading it as such." if reading else ".")
 
 
 @dataclass

@@ -138,8 +138,44 @@ def test_a_dfe_file_in_the_wrong_explorer_names_the_right_one(make, resource, ot
     e = _refused(make(), resource, "dfe.csv")
     lines = str(e).splitlines()
     assert lines[0].startswith("dfe.csv: This looks like DfE's")
+    assert lines[0].endswith(".csv).")  # recognised, and not read here: no "reading it as such"
     assert lines[1:] == [f"This explorer reads {resource}, not that file.", f"How to fix: Upload it in {other} instead."]
     assert e.file == "dfe.csv"
+
+
+@pytest.mark.parametrize("resource", ["career_length", "gender_comparators", "context_funding"])
+def test_a_dfe_file_in_a_figure_explorer_names_the_explorer_that_reads_it(resource):
+    """A lecturer who drops DfE's indicators file on the career, gender or funding explorer is sent to the
+    pressures explorer, not shown every missing column of the figure layout."""
+    e = _refused(fx.indicators_csv(["Birmingham"], [2024]), resource, "csww_indicators_2024.csv")
+    assert str(e).splitlines() == [
+        "csww_indicators_2024.csv: This looks like DfE's \"Children's social work workforce\" indicators file "
+        "(csww_indicators_*.csv).",
+        "This explorer reads figures laid out as in its template (figures_template.csv), not that file.",
+        "How to fix: Upload it in the workforce pressures explorer instead."]
+    e = _refused(fx.ethnicity_csv(["Birmingham"]), resource, "eth.csv")
+    assert str(e).splitlines()[2] == "How to fix: Upload it in the gender and diversity explorer instead."
+
+
+def test_rows_of_empty_cells_are_skipped_like_blank_lines():
+    """A spreadsheet writes ",,,,,,," for a row whose cells were cleared; it is not a row of figures."""
+    text = ("measure,group,geography,period,value,unit,status,source\n"
+            ",,,,,,,\n"
+            "expected working life,team a,England,2023,8,years,verified,Mine\n"
+            " , ,,\t,,,,\n"
+            "expected working life,team b,England,2023,nine,years,verified,Mine\n")
+    df = validate_upload(text.replace("nine", "9").encode(), "career_length", "cleared.csv")
+    assert df["group"].tolist() == ["team a", "team b"]
+    e = _refused(text.encode(), "career_length", "cleared.csv")
+    assert str(e).splitlines()[0] == ("cleared.csv: row 2 (line 5), field 'value': found 'nine'; expected a number "
+                                      "(digits, optional decimal point, no % sign or commas)")
+
+
+def test_an_unknown_table_is_named_with_the_tables_an_upload_may_be():
+    e = _refused(b"a,b\n1,2\n", "nope", "x.csv")
+    assert str(e) == ("x.csv: found resource='nope'; expected one of: career_length, children_workforce, "
+                      "adult_social_workers, gender_comparators, context_funding, children_workforce_areas, "
+                      "children_workforce_ethnicity")
 
 
 def _with_blank_line_after_header(raw: bytes) -> bytes:
@@ -199,6 +235,22 @@ def test_load_with_validate_checks_source_ids(data_copy):
                                      "expected a source_id listed in sources.csv")
     assert err.value.file == "career_length.csv"
     sd.load("sources", validate=True)  # a table without source references still loads
+
+
+def test_load_with_validate_counts_every_problem_and_lists_five(data_copy):
+    path = data_copy / "career_length.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) > 8
+    path.write_text("\n".join(lines[:1] + [ln.replace(",years,", ",aeons,", 1) for ln in lines[1:8]] + lines[8:])
+                    + "\n", encoding="utf-8")
+    n = sum(",aeons," in ln for ln in lines[1:8] for ln in [ln.replace(",years,", ",aeons,", 1)])
+    assert n >= 6
+    with pytest.raises(DataError) as err:
+        sd.load("career_length", validate=True)
+    msg = str(err.value).splitlines()
+    assert msg[0] == f"career_length.csv: {n} problems"
+    assert len([ln for ln in msg if ln.startswith("  row")]) == 5
+    assert msg[6] == f"  and {n - 5} more"
 
 
 def test_resource_names_reads_the_descriptor_it_is_given(tmp_path):
