@@ -317,13 +317,12 @@ def _check_frame(df: pd.DataFrame, sch: dict, *, lines: list[int] | None = None,
             if ok.any():
                 num[ok] = col[ok].astype("float64")
             parsed[name] = pd.Series(num)
-            with np.errstate(invalid="ignore"):
-                if "minimum" in cons:
-                    add(ok & (num < cons["minimum"]), name, f"a value of at least {cons['minimum']}"
-                        + (" (a count or rate cannot be negative)" if cons["minimum"] == 0 else ""))
-                if "maximum" in cons:
-                    add(ok & (num > cons["maximum"]), name, f"a value of at most {cons['maximum']}"
-                        + (" (a percentage lies between 0 and 100)" if cons["maximum"] == 100 else ""))
+            if "minimum" in cons:  # (an empty cell is NaN, which compares False, without a warning)
+                add(ok & (num < cons["minimum"]), name, f"a value of at least {cons['minimum']}"
+                    + (" (a count or rate cannot be negative)" if cons["minimum"] == 0 else ""))
+            if "maximum" in cons:
+                add(ok & (num > cons["maximum"]), name, f"a value of at most {cons['maximum']}"
+                    + (" (a percentage lies between 0 and 100)" if cons["maximum"] == 100 else ""))
         elif typ == "date":
             def real_date(v):
                 if not _DATE.fullmatch(v):
@@ -338,7 +337,7 @@ def _check_frame(df: pd.DataFrame, sch: dict, *, lines: list[int] | None = None,
             ok = present & ~bad
             parsed[name] = pd.to_datetime(pd.Series(np.where(ok, col, None)), format="%Y-%m-%d")
         elif typ == "boolean":
-            allowed = set(f.get("trueValues", ["true"])) | set(f.get("falseValues", ["false"]))
+            allowed = set.union(*_booleans(f))
             add(_bad_values(col, present, allowed.__contains__), name, "one of: " + ", ".join(sorted(allowed)))
         if "enum" in cons:
             allowed_enum = set(cons["enum"])
@@ -384,10 +383,9 @@ def _check_frame(df: pd.DataFrame, sch: dict, *, lines: list[int] | None = None,
                 if k in cols:
                     cond &= cols[k] == v
             if fld in parsed:
-                with np.errstate(invalid="ignore"):
-                    over = cond & (parsed[fld].to_numpy() > rule["maximum"])
-                unit = next(iter(rule["when"].values()))
-                add(over, fld, f"a value of at most {rule['maximum']} (a {unit} value lies between 0 and 100)")
+                over = cond & (parsed[fld].to_numpy() > rule["maximum"])  # False where empty (NaN)
+                add(over, fld, f"a value of at most {rule['maximum']}"
+                    + (" (a percent value lies between 0 and 100)" if rule["when"].get("unit") == "percent" else ""))
         elif kind == "value-or-code":
             v, c = rule["fields"]
             if v in cols and c in cols:
@@ -404,7 +402,8 @@ def _check_frame(df: pd.DataFrame, sch: dict, *, lines: list[int] | None = None,
             fld = rule["field"]
             keycols = [c for c in rule["key"] if c in cols]
             if fld in cols and len(keycols) == len(rule["key"]):
-                pref = pd.Series(cols[fld] == "true")
+                truths = [_booleans(f)[0] for f in sch["fields"] if f["name"] == fld]
+                pref = pd.Series(np.isin(cols[fld], sorted(truths[0] if truths else {"true"})))
                 counts = pref.groupby([cols[c] for c in keycols]).transform("sum").to_numpy()
                 add(counts != 1, fld,
                     "exactly one row with preferred=true for each measure, group, geography and period",
@@ -421,7 +420,7 @@ def _read_strings(path: Path) -> pd.DataFrame:
 
 def _typed(df: pd.DataFrame, sch: dict, parsed: dict[str, pd.Series]) -> pd.DataFrame:
     """A checked upload (strings, every schema field present) with typed columns: numbers, whole numbers (``Int64``
-    where a cell is empty) and dates as :func:`_check_frame` read them (``parsed``), booleans true where "true";
+    where a cell is empty) and dates as :func:`_check_frame` read them (``parsed``), booleans true where the field spells true;
     text, and the columns outside the schema (``source``), as they are."""
     out = {}
     for f in sch["fields"]:
@@ -432,7 +431,7 @@ def _typed(df: pd.DataFrame, sch: dict, parsed: dict[str, pd.Series]) -> pd.Data
         elif t in ("number", "date"):
             out[name] = parsed[name].to_numpy()
         elif t == "boolean":
-            out[name] = (df[name] == "true").to_numpy()
+            out[name] = df[name].isin(_booleans(f)[0]).to_numpy()
         else:
             out[name] = df[name].to_numpy()
     for c in df.columns:
@@ -466,6 +465,12 @@ def load(name: str, *, validate: bool = False) -> pd.DataFrame:
     return hit.copy()
 
 
+def _booleans(f: dict) -> tuple[set[str], set[str]]:
+    """A boolean field's spellings of true and of false: its own ``trueValues`` and ``falseValues`` (Table Schema),
+    or "true" and "false" where it declares none."""
+    return set(f.get("trueValues", ["true"])), set(f.get("falseValues", ["false"]))
+
+
 def _read_typed(path: Path, sch: dict) -> pd.DataFrame:
     """Read a bundled CSV straight into typed columns (the C parser converts the numbers)."""
     dtype, na, dates, bools = {}, {}, [], []
@@ -480,15 +485,15 @@ def _read_typed(path: Path, sch: dict) -> pd.DataFrame:
             if t == "date":
                 dates.append(f["name"])
             elif t == "boolean":
-                bools.append(f["name"])
+                bools.append(f)
     df = pd.read_csv(path, dtype=dtype, keep_default_na=False, na_values=na, encoding="utf-8")
     for c in df.columns:
         if dtype.get(c) == "Int64" and not df[c].isna().any():
             df[c] = df[c].astype("int64")
     for c in dates:
         df[c] = pd.to_datetime(df[c].where(df[c] != "", None), format="%Y-%m-%d")
-    for c in bools:
-        df[c] = df[c] == "true"
+    for f in bools:
+        df[f["name"]] = df[f["name"]].isin(_booleans(f)[0])
     return df
 
 
@@ -791,7 +796,7 @@ def validate_upload(content, resource: str = "children_workforce_areas", filenam
             df["year"] = df["period"].str.extract(r"(\d{4})(?:-\d{2}(?:-\d{2})?)?$")[0].fillna("")
             skip.add("year")
         if "preferred" not in df.columns:
-            df["preferred"] = "true"
+            df["preferred"] = min(_booleans(fields["preferred"])[0])  # the field's own spelling of true
     elif "period_end" in fields and "period_end" not in df.columns:
         # DfE's reference date, 30 September of the reporting year; a bad year is reported once, under time_period
         df["period_end"] = df["time_period"].map(lambda y: f"{y}-09-30" if re.fullmatch(r"\d{4}", y) else "")

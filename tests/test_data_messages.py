@@ -523,6 +523,98 @@ def test_a_package_without_a_sources_table_checks_everything_else(data_copy):
         sd.validate_package(data_copy)
 
 
+def _own_package(data_copy, monkeypatch, name: str, edit) -> dict:
+    """The copy's descriptor, changed by ``edit(the resource)``, used by load() and validate_package()."""
+    desc = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    res = next(r for r in desc["resources"] if r["name"] == name)
+    edit(res)
+    (data_copy / "datapackage.json").write_text(json.dumps(desc), encoding="utf-8")
+    monkeypatch.setattr(sd, "PACKAGE_PATH", data_copy / "datapackage.json")
+    monkeypatch.setattr(sd, "_LOAD_CACHE", {})
+    return res
+
+
+def _rewrite_column(path: Path, column: str, spell) -> None:
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    i = rows[0].index(column)
+    for r in rows[1:]:
+        r[i] = spell(dict(zip(rows[0], r, strict=True)))
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def test_a_boolean_field_may_spell_true_and_false_its_own_way(data_copy, monkeypatch):
+    """Table Schema's trueValues and falseValues: a field that declares yes/no is read as true/false, and "true"
+    is then refused with the spellings it does accept."""
+    want = sd.load("gender_comparators")["preferred"].tolist()
+    assert True in want and False in want
+
+    def yes_no(res):
+        f = next(f for f in res["schema"]["fields"] if f["name"] == "preferred")
+        f["trueValues"], f["falseValues"] = ["yes", "Y"], ["no"]
+    _own_package(data_copy, monkeypatch, "gender_comparators", yes_no)
+    path = data_copy / "gender_comparators.csv"
+    _rewrite_column(path, "preferred", lambda r: {"true": "yes", "false": "no"}[r["preferred"]])
+    assert sd.validate_package(data_copy)["gender_comparators"] == len(want)  # one preferred row per key, as before
+    assert sd.load("gender_comparators", validate=True)["preferred"].tolist() == want
+    _rewrite_column(path, "preferred", lambda r: "Y" if r["preferred"] == "yes" else r["preferred"])
+    assert sd.load("gender_comparators", validate=True)["preferred"].tolist() == want  # a second spelling of true
+    # a reader's upload to that table is read with the same spellings, and without the column every row is used
+    head = "measure,group,geography,period,value,unit,status,source"
+    df = validate_upload(f"{head},preferred\nm,g,England,2023,1,percent,verified,me,yes\n"
+                         f"m,g,England,2023,2,percent,verified,you,no\n".encode(), "gender_comparators")
+    assert df["preferred"].tolist() == [True, False]
+    df = validate_upload(f"{head}\nm,g,England,2023,1,percent,verified,me\n".encode(), "gender_comparators")
+    assert df["preferred"].tolist() == [True]
+    first = iter([True])
+    _rewrite_column(path, "preferred", lambda r: "true" if r["preferred"] == "Y" and next(first, False) else r["preferred"])
+    with pytest.raises(DataError) as err:
+        sd.load("gender_comparators", validate=True)
+    lines = str(err.value).splitlines()
+    assert lines[0] == "gender_comparators.csv: 2 problems"
+    assert lines[1].endswith("field 'preferred': found 'true'; expected one of: Y, no, yes")
+    assert "found 0 preferred rows for" in lines[2]  # that row's "true" is not one of the field's spellings
+
+
+def test_a_boolean_field_that_declares_no_spellings_takes_true_and_false(data_copy, monkeypatch):
+    want = sd.load("gender_comparators")["preferred"].tolist()
+
+    def undeclared(res):
+        f = next(f for f in res["schema"]["fields"] if f["name"] == "preferred")
+        del f["trueValues"], f["falseValues"]
+    _own_package(data_copy, monkeypatch, "gender_comparators", undeclared)
+    assert sd.load("gender_comparators", validate=True)["preferred"].tolist() == want
+    df = validate_upload(b"measure,group,geography,period,value,unit,status,source\n"
+                         b"m,g,England,2023,1,percent,verified,me\n", "gender_comparators")
+    assert df["preferred"].tolist() == [True]   # an upload without the column: every row is the one used
+    path = data_copy / "gender_comparators.csv"
+    _rewrite_column(path, "preferred", lambda r: "FALSE" if r["preferred"] == "false" else r["preferred"])
+    with pytest.raises(DataError) as err:
+        sd.load("gender_comparators", validate=True)
+    assert str(err.value).splitlines()[0].endswith("field 'preferred': found 'FALSE'; expected one of: false, true")
+
+
+def test_a_maximum_rule_with_two_conditions_applies_where_both_hold(data_copy, monkeypatch):
+    path = data_copy / "career_length.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    percent = [r["measure"] for r in rows if r["unit"] == "percent"]
+    assert len(percent) == 2 and percent[0] != percent[1]
+
+    def two_conditions(res):
+        rule = next(r for r in res["schema"]["swl:rules"] if r["rule"] == "maximum-when")
+        rule["when"] = {"measure": percent[0], "unit": "percent"}
+    _own_package(data_copy, monkeypatch, "career_length", two_conditions)
+    _rewrite_column(path, "value", lambda r: "150" if r["unit"] == "percent" else r["value"])
+    with pytest.raises(DataError) as err:
+        sd.validate_package(data_copy)
+    over = [ln for ln in str(err.value).splitlines() if "found '150'" in ln]
+    assert len(over) == 1  # the other percent row's measure is not the rule's
+    i = next(i for i, r in enumerate(rows) if r["measure"] == percent[0])
+    assert over[0] == (f"career_length.csv: row {i + 1} (line {i + 2}), field 'value': found '150'; expected a value "
+                       "of at most 100 (a percent value lies between 0 and 100)")
+
+
 def test_more_than_five_unknown_source_ids_in_the_package_are_counted(data_copy):
     path = data_copy / "children_workforce.csv"
     n = path.read_text(encoding="utf-8").count(",dfe2026cswwindicators,")

@@ -139,6 +139,29 @@ def test_live_typed_entry_share_is_drawn_exactly_and_the_slider_follows_within_i
     assert parts["message"].value == ""
 
 
+@pytest.mark.parametrize("typed, slider_at", [("62.46", 62.5), ("37.84", 37.8), ("80", 80)])
+def test_live_typed_entry_share_moves_the_slider_to_it_to_one_decimal_place(typed, slider_at):
+    """The slider's readout shows the typed share to a tenth of a percentage point, not a whole one."""
+    parts = live("pipeline")
+    parts["controls"]["f0_text"].value = typed
+    assert parts["controls"]["f0"].value == pytest.approx(slider_at)
+    assert drawn_line(parts["figures"]["pipeline"]) == model_line("social-work", 2.0, 3, float(typed) / 100)
+
+
+def test_live_an_entry_share_in_the_data_with_decimals_sets_the_slider_to_one_decimal_place(monkeypatch):
+    """Every preset's share in data/ is whole today; a fractional one (a new release) shows its tenths on the
+    slider, at first and when chosen, and is drawn exactly."""
+    real = G.preset_values
+    shares = {"social-work": 0.8246, "nursing": 0.3784}
+    monkeypatch.setattr(G, "preset_values", lambda key: (shares[key], *real(key)[1:]) if key in shares else real(key))
+    parts = live("pipeline")
+    c, fw = parts["controls"], parts["figures"]["pipeline"]
+    assert c["f0"].value == pytest.approx(82.5)
+    c["preset"].value = "nursing"
+    assert c["f0"].value == pytest.approx(37.8)
+    assert drawn_line(fw) == model_line("nursing", 2.0, 3, 0.3784)
+
+
 @pytest.mark.parametrize("typed, slider_at", [("10", 5), ("0.1", 0.25), ("1.35", 1.35)])
 def test_live_typed_ratio_is_drawn_exactly_and_the_slider_follows_within_its_range(typed, slider_at):
     parts = live("pipeline")
@@ -354,6 +377,20 @@ def test_live_ethnicity_upload_adds_its_areas_first_and_draws_the_first():
     c["year"].value = 2023
     assert list(white.x) == [30.0 + order[r] if r in order else None for r in roles]
     assert parts["message"].value == ""
+
+
+def test_live_ethnicity_upload_redraws_the_figure_once(monkeypatch):
+    """Swapping the area and year lists for the reader's file draws only the final choice: one redraw, no flicker
+    through England or the old year on a projected screen."""
+    parts = live("ethnicity")
+    calls = []
+    real = G.ethnicity_update
+    monkeypatch.setattr(G, "ethnicity_update", lambda *a, **k: calls.append(a[:2]) or real(*a, **k))
+    upload(parts["controls"]["eth_upload"], ethnicity_file({"E99999999": ("Anytown", 2023, 30.0),
+                                                            "E99999998": ("Othertown", 2021, 50.0)}), "mine.csv")
+    assert calls == [(2021, "upload:E99999998")]
+    parts["controls"]["year"].value = 2023   # and the lists redraw again once the upload is done
+    assert calls[1:] == [(2023, "upload:E99999998")]
 
 
 def test_live_ethnicity_notes_follow_the_area():

@@ -36,6 +36,13 @@ def test_an_equivalent_mutant_that_a_test_kills_counts_as_killed():
     assert (row["counts"]["killed"], row["counts"]["equivalent"], row["score"]) == (1, 0, 50.0)
 
 
+def test_a_listed_mutant_that_a_test_kills_is_named_as_out_of_date():
+    res = {M: {name(1): 1, name(2): 0, name(3): 33, name(4): None, name(5): 1}}
+    assert mu.killed_but_listed(res, {name(1): "same", name(2): "same"}, {name(3): "a pixel", name(5): "a pixel"}) == [
+        name(1), name(5)]
+    assert mu.killed_but_listed(res, {name(2): "same"}, {}) == []
+
+
 def test_patterns_limit_the_table_to_the_matching_mutants():
     row, = mu.score_table(RESULTS, equivalent={}, patterns=["swleadership.example.x_g__*"])
     assert (row["counts"]["killed"], row["counts"]["survived"], row["score"]) == (1, 1, 50.0)
