@@ -80,7 +80,13 @@ def results(root: Path = REPO_ROOT / "mutants") -> dict[str, dict[str, int | Non
     out = {}
     for meta in sorted(root.rglob("*.py.meta")):
         module = meta.relative_to(root).as_posix()[: -len(".meta")]
-        out[module] = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+        try:
+            out[module] = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+        except json.JSONDecodeError as e:
+            raise SystemExit(f"{meta.relative_to(root.parent)}: line {e.lineno}: found text that is not whole JSON "
+                             "(a run stopped while mutmut was writing it); expected mutmut's results for "
+                             f"{module}.\nHow to fix: delete that file; `make mutation` then runs {module}'s "
+                             "mutants again.") from None
     return out
 
 

@@ -65,3 +65,17 @@ def test_report_meets_the_goal_only_when_every_module_does(capsys):
     assert mu.print_report(rows, {}) is False   # 80 %
     out = capsys.readouterr().out
     assert "swleadership/example.py" in out and "80.0%" in out and name(5) in out
+
+
+def test_a_results_file_cut_short_is_named_with_how_to_fix(tmp_path):
+    good, cut = tmp_path / "mutants" / "pkg" / "a.py.meta", tmp_path / "mutants" / "pkg" / "b.py.meta"
+    good.parent.mkdir(parents=True)
+    good.write_text('{"exit_code_by_key": {"pkg.a.x_f__mutmut_1": 1}}', encoding="utf-8")
+    assert mu.results(tmp_path / "mutants") == {"pkg/a.py": {"pkg.a.x_f__mutmut_1": 1}}
+    cut.write_text('{"exit_code_by_key": {\n "pkg.b.x_f__mutmut_1": 1,\n "pkg.b.x_f__mu', encoding="utf-8")
+    with pytest.raises(SystemExit) as err:
+        mu.results(tmp_path / "mutants")
+    assert str(err.value).splitlines() == [
+        "mutants/pkg/b.py.meta: line 3: found text that is not whole JSON (a run stopped while mutmut was writing "
+        "it); expected mutmut's results for pkg/b.py.",
+        "How to fix: delete that file; `make mutation` then runs pkg/b.py's mutants again."]
