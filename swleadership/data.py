@@ -147,6 +147,7 @@ def _show(v: Any, limit: int = 60) -> str:
 
 PACKAGE_FIX = "Correct the cells named above in that file in data/ and run the checks again."
 MISSING_FILE_FIX = "Put the file back in data/, or correct the resource's 'path' in datapackage.json."
+HEADER_FIX = "Give the file the columns datapackage.json lists for it, in that order."
 LICENCE_FIX = ("How to fix: In datapackage.json, add a 'licenses' list (name, path, title) to the package and to "
                "each resource named above.")
 UPLOAD_FIX = ("Correct the cells named above in your spreadsheet, save it as 'CSV UTF-8 (comma delimited)' and "
@@ -204,11 +205,12 @@ def resource_names(path: Path | None = None) -> list[str]:
     return [r["name"] for r in _descriptor(path)["resources"]]
 
 
-def _resource(name: str, path: Path | None = None) -> dict:
-    for r in _descriptor(path)["resources"]:
+def _resource(name: str) -> dict:
+    for r in _descriptor()["resources"]:
         if r["name"] == name:
             return r
-    raise DataError(f"datapackage.json: found no resource named {name!r}; expected one of: " + ", ".join(resource_names(path)), file="datapackage.json")
+    raise DataError(f"datapackage.json: found no resource named {name!r}; expected one of: " + ", ".join(resource_names()),
+                    file="datapackage.json")
 
 
 def schema(name: str) -> dict:
@@ -402,8 +404,8 @@ def _check_frame(df: pd.DataFrame, sch: dict, *, lines: list[int] | None = None,
             fld = rule["field"]
             keycols = [c for c in rule["key"] if c in cols]
             if fld in cols and len(keycols) == len(rule["key"]):
-                truths = [_booleans(f)[0] for f in sch["fields"] if f["name"] == fld]
-                pref = pd.Series(np.isin(cols[fld], sorted(truths[0] if truths else {"true"})))
+                truths = _booleans(next(f for f in sch["fields"] if f["name"] == fld))[0]  # the rule's own field
+                pref = pd.Series(np.isin(cols[fld], sorted(truths)))
                 counts = pref.groupby([cols[c] for c in keycols]).transform("sum").to_numpy()
                 add(counts != 1, fld,
                     "exactly one row with preferred=true for each measure, group, geography and period",
@@ -460,7 +462,11 @@ def load(name: str, *, validate: bool = False) -> pd.DataFrame:
         _validate_resource(res, DATA_DIR, _source_ids(DATA_DIR), raise_=True)
     hit = _LOAD_CACHE.get(key)
     if hit is None:
-        hit = _read_typed(path, res["schema"])
+        try:
+            hit = _read_typed(path, res["schema"])
+        except (ValueError, TypeError):  # a cell the reader cannot convert (a file edited by hand): name it, as validation does
+            _validate_resource(res, DATA_DIR, _source_ids(DATA_DIR), raise_=True)
+            raise
         _LOAD_CACHE[key] = hit
     return hit.copy()
 
@@ -520,7 +526,7 @@ def _validate_resource(res: dict, folder: Path, source_ids: set[str] | None, *, 
         problems.append(_Problem(None, 1, None, f"the header {list(df.columns)}",
                                  f"the columns {names} in that order"
                                  + (f" (missing: {', '.join(missing)})" if missing else "")
-                                 + (f" (unknown: {', '.join(extra)})" if extra else "")))
+                                 + (f" (unknown: {', '.join(extra)})" if extra else ""), HEADER_FIX))
     p, t, _ = _check_frame(df, sch)
     total = len(problems) + t
     problems += p

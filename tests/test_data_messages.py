@@ -237,6 +237,46 @@ def test_load_with_validate_checks_source_ids(data_copy):
     sd.load("sources", validate=True)  # a table without source references still loads
 
 
+@pytest.mark.parametrize("column, bad, says", [
+    ("value", "eight", "found 'eight'; expected a number (digits, optional decimal point, no % sign or commas)"),
+    ("year", "2010.5", "found '2010.5'; expected a whole number"),
+    ("period_end", "2024-02-30", "found '2024-02-30'; expected a date written YYYY-MM-DD"),
+])
+def test_load_without_validate_names_a_cell_it_cannot_read(data_copy, column, bad, says):
+    """A table in data/ edited by hand: load() (which notebooks call without validation) names the cell it could
+    not read, as validation would, instead of a pandas traceback."""
+    path = data_copy / "career_length.csv"
+    first = iter([True])
+    _rewrite_column(path, column, lambda r: bad if next(first, False) else r[column])
+    with pytest.raises(DataError) as err:
+        sd.load("career_length")
+    assert str(err.value).splitlines()[0] == f"career_length.csv: row 1 (line 2), field '{column}': {says}"
+    assert err.value.file == "career_length.csv"
+
+
+def test_load_reads_a_table_once_and_hands_out_copies(monkeypatch):
+    """Every chapter and explorer calls load(); the file is read once per change to it, and a caller that edits
+    its table does not change what the next caller gets."""
+    calls = []
+    real = sd._read_typed
+    monkeypatch.setattr(sd, "_LOAD_CACHE", {})
+    monkeypatch.setattr(sd, "_read_typed", lambda *a: calls.append(a[0].name) or real(*a))
+    first = sd.load("career_length")
+    first.loc[0, "value"] = -1.0
+    second = sd.load("career_length")
+    assert calls == ["career_length.csv"]
+    assert second.loc[0, "value"] != -1.0
+    assert sd.load("gender_comparators") is not None and calls == ["career_length.csv", "gender_comparators.csv"]
+
+
+def test_load_of_an_unknown_table_lists_the_tables():
+    with pytest.raises(DataError) as err:
+        sd.load("careers")
+    assert str(err.value) == ("datapackage.json: found no resource named 'careers'; expected one of: "
+                              + ", ".join(sd.resource_names()))
+    assert ", gaps, " in str(err.value) or str(err.value).endswith(", gaps")
+
+
 def test_load_with_validate_counts_every_problem_and_lists_five(data_copy):
     path = data_copy / "career_length.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -614,6 +654,58 @@ def test_a_maximum_rule_with_two_conditions_applies_where_both_hold(data_copy, m
     assert over[0] == (f"career_length.csv: row {i + 1} (line {i + 2}), field 'value': found '150'; expected a value "
                        "of at most 100 (a percent value lies between 0 and 100)")
 
+    def measure_only(res):  # a rule on a measure alone says only the maximum
+        next(r for r in res["schema"]["swl:rules"] if r["rule"] == "maximum-when")["when"] = {"measure": percent[0]}
+    _own_package(data_copy, monkeypatch, "career_length", measure_only)
+    with pytest.raises(DataError) as err:
+        sd.validate_package(data_copy)
+    assert [ln for ln in str(err.value).splitlines() if "found '150'" in ln] == [
+        f"career_length.csv: row {i + 1} (line {i + 2}), field 'value': found '150'; expected a value of at most 100"]
+
+
+def _drop_columns(path: Path, gone: set[str], change=lambda rows: None) -> list[dict]:
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    change(rows)
+    buf = io.StringIO()
+    out = csv.DictWriter(buf, [c for c in rows[0] if c not in gone], extrasaction="ignore", lineterminator="\n")
+    out.writeheader()
+    out.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return rows
+
+
+def test_a_table_missing_columns_is_still_checked_in_the_columns_it_has(data_copy):
+    """A hand-edited table that lost columns: the header is named, with its own fix, and every rule that can still
+    run on the columns left does (a bad unit after the gap; one preferred row per key without source_id); the
+    rules whose columns are gone (a value or a code, start before end, one preferred row) are skipped, not a crash."""
+    long = "share of register leavers registered < 1 year"
+
+    def change(rows):
+        rows[0]["unit"] = "aeons"
+        next(r for r in rows if r["measure"] == long)["preferred"] = "false"
+    rows = _drop_columns(data_copy / "career_length.csv", {"period_end", "suppression", "source_id"}, change)
+    _drop_columns(data_copy / "gender_comparators.csv", {"preferred"})
+    with pytest.raises(DataError) as err:
+        sd.validate_package(data_copy)
+    lines = str(err.value).splitlines()
+    cols = [f["name"] for f in sd.schema("career_length")["fields"]]
+    i = lines.index("career_length.csv: 3 problems")
+    kept = [c for c in cols if c not in ("period_end", "suppression", "source_id")]
+    j = next(k for k, r in enumerate(rows) if r["measure"] == long) + 1
+    assert lines[i + 1:i + 5] == [
+        f"  line 1: found the header {kept}; expected the columns {cols} in that order (missing: period_end, "
+        "suppression, source_id)",
+        "  row 1 (line 2), field 'unit': found 'aeons'; expected one of: "
+        + ", ".join(next(f for f in sd.schema("career_length")["fields"] if f["name"] == "unit")["constraints"]["enum"]),
+        f"  row {j} (line {j + 1}), field 'preferred': found 0 preferred rows for measure='share of register leavers "
+        f"registered ...', period='{rows[j - 1]['period']}'; expected exactly one row with preferred=true for each "
+        "measure, group, geography and period",
+        "How to fix: " + sd.HEADER_FIX + " " + sd.PACKAGE_FIX]
+    g = [ln for ln in lines if ln.startswith("gender_comparators.csv")]
+    assert g == [f"gender_comparators.csv: line 1: found the header {[c for c in cols if c != 'preferred']}; "
+                 f"expected the columns {cols} in that order (missing: preferred)"]
+    assert lines[lines.index(g[0]) + 1] == "How to fix: " + sd.HEADER_FIX
+
 
 def test_more_than_five_unknown_source_ids_in_the_package_are_counted(data_copy):
     path = data_copy / "children_workforce.csv"
@@ -869,7 +961,7 @@ def test_columns_out_of_order_and_a_bad_cell_are_two_problems(data_copy):
         "gaps.csv: 2 problems",
         f"  line 1: found the header {swapped}; expected the columns {names} in that order",
         f"  row 1 (line 2), field 'resource': found 'nope'; expected one of: {allowed}",
-        "How to fix: " + sd.PACKAGE_FIX,
+        "How to fix: " + sd.HEADER_FIX + " " + sd.PACKAGE_FIX,
     ]
     assert err.value.problems[1] == {"row": 1, "line": 2, "field": "resource", "found": "'nope'",
                                      "expected": f"one of: {allowed}", "fix": "", "file": "gaps.csv"}
@@ -930,6 +1022,28 @@ def test_a_figure_upload_may_leave_out_year_label_and_preferred():
                   b"m,g,England,2018-09,,1,years,verified,me\n"), "career_length", "y.csv")
     assert str(e).splitlines()[0] == ("y.csv: row 1 (line 2), field 'year': found an empty cell; expected a value "
                                       "(this field is required)")
+
+
+def test_a_duplicate_row_is_reported_once_with_long_values_shortened():
+    """Two identical rows: one problem, the duplicate key (not a second one for the two rows marked preferred), its
+    long measure cut at 40 characters so that the line stays readable."""
+    long = "share of newly qualified social workers still in post after two years"
+    row = f"{long},children and family social workers,England,2023,61,percent,verified,My council\n"
+    e = _refused(("measure,group,geography,period,value,unit,status,source\n" + row + row).encode(), "career_length",
+                 "twice.csv")
+    assert str(e).splitlines()[0] == (
+        "twice.csv: row 2 (line 3): found a duplicate key (measure='share of newly qualified social worke...', "
+        "group='children and family social workers', geography='England', period='2023', source='My council') "
+        "already used in row 1; expected a unique combination of measure, group, geography, period, source_id")
+    assert len(e.problems) == 1
+
+
+@pytest.mark.parametrize("period", ["2023-02-30", "2023-13", "2024/2023"])
+def test_a_period_that_is_no_real_date_says_so(period):
+    text = f"measure,group,geography,period,value,unit,status,source\nm,g,England,{period},1,years,verified,me\n"
+    e = _refused(text.encode(), "career_length", "p.csv")
+    assert str(e).splitlines()[0] == (f"p.csv: row 1 (line 2), field 'period': found '{period}'; expected a real date "
+                                      "or month, with the start of an interval before its end")
 
 
 def test_an_area_upload_without_period_end_reports_a_bad_year_once():
