@@ -254,6 +254,32 @@ def test_load_without_validate_names_a_cell_it_cannot_read(data_copy, column, ba
     assert err.value.file == "career_length.csv"
 
 
+def test_load_without_validate_names_every_problem_validation_would(data_copy):
+    """The unreadable cell and, in the same message, a source id that sources.csv does not list."""
+    path = data_copy / "career_length.csv"
+    first = iter([True])
+    _rewrite_column(path, "value", lambda r: "eight" if next(first, False) else r["value"])
+    second = iter([False, True])
+    _rewrite_column(path, "source_id", lambda r: "nosuch2099" if next(second, False) else r["source_id"])
+    with pytest.raises(DataError) as err:
+        sd.load("career_length")
+    assert str(err.value).splitlines()[:3] == [
+        "career_length.csv: 2 problems",
+        "  row 1 (line 2), field 'value': found 'eight'; expected a number (digits, optional decimal point, no % sign "
+        "or commas)",
+        "  row 2 (line 3), field 'source_id': found 'nosuch2099'; expected a source_id listed in sources.csv"]
+
+
+def test_a_header_with_several_unknown_columns_names_each(data_copy):
+    path = data_copy / "career_length.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0] + ",colour,size"] + [ln + ",," for ln in lines[1:]]) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        sd.validate_package(data_copy)
+    header = next(ln for ln in str(err.value).splitlines() if "found the header" in ln)
+    assert header.endswith("in that order (unknown: colour, size)")
+
+
 def test_load_reads_a_table_once_and_hands_out_copies(monkeypatch):
     """Every chapter and explorer calls load(); the file is read once per change to it, and a caller that edits
     its table does not change what the next caller gets."""
