@@ -458,14 +458,18 @@ def load(name: str, *, validate: bool = False) -> pd.DataFrame:
         raise DataError(f"{res['path']}: found no such file in data/; expected the file named in datapackage.json\n"
                         f"How to fix: {MISSING_FILE_FIX}", file=res["path"])
     key = (name, path.stat().st_mtime)
-    if validate:
+
+    def check() -> None:  # raises DataError naming each problem (file, row, field)
         _validate_resource(res, DATA_DIR, _source_ids(DATA_DIR), raise_=True)
+
+    if validate:
+        check()
     hit = _LOAD_CACHE.get(key)
     if hit is None:
         try:
             hit = _read_typed(path, res["schema"])
-        except (ValueError, TypeError):  # a cell the reader cannot convert (a file edited by hand): name it, as validation does
-            _validate_resource(res, DATA_DIR, _source_ids(DATA_DIR), raise_=True)
+        except (ValueError, TypeError):  # a cell the reader cannot convert (a file edited by hand): name it
+            check()
             raise
         _LOAD_CACHE[key] = hit
     return hit.copy()

@@ -226,6 +226,23 @@ def data_copy(tmp_path, monkeypatch):
     return copy
 
 
+def _edit_table(path: Path, change=lambda rows: None, drop: set[str] = frozenset()) -> list[dict]:
+    """Rewrite a CSV in the copy of data/: ``change(rows)`` edits its rows (dicts) in place; ``drop`` removes columns."""
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    change(rows)
+    buf = io.StringIO()
+    out = csv.DictWriter(buf, [c for c in rows[0] if c not in drop], extrasaction="ignore", lineterminator="\n")
+    out.writeheader()
+    out.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return rows
+
+
+def _rewrite_column(path: Path, column: str, spell) -> None:
+    """Every row's ``column`` becomes ``spell(row)``."""
+    _edit_table(path, lambda rows: [r.update({column: spell(r)}) for r in rows])
+
+
 def test_load_with_validate_checks_source_ids(data_copy):
     path = data_copy / "career_length.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",curtis2010,", ",curtis2099,", 1), encoding="utf-8")
@@ -246,8 +263,7 @@ def test_load_without_validate_names_a_cell_it_cannot_read(data_copy, column, ba
     """A table in data/ edited by hand: load() (which notebooks call without validation) names the cell it could
     not read, as validation would, instead of a pandas traceback."""
     path = data_copy / "career_length.csv"
-    first = iter([True])
-    _rewrite_column(path, column, lambda r: bad if next(first, False) else r[column])
+    _edit_table(path, lambda rows: rows[0].update({column: bad}))
     with pytest.raises(DataError) as err:
         sd.load("career_length")
     assert str(err.value).splitlines()[0] == f"career_length.csv: row 1 (line 2), field '{column}': {says}"
@@ -257,10 +273,7 @@ def test_load_without_validate_names_a_cell_it_cannot_read(data_copy, column, ba
 def test_load_without_validate_names_every_problem_validation_would(data_copy):
     """The unreadable cell and, in the same message, a source id that sources.csv does not list."""
     path = data_copy / "career_length.csv"
-    first = iter([True])
-    _rewrite_column(path, "value", lambda r: "eight" if next(first, False) else r["value"])
-    second = iter([False, True])
-    _rewrite_column(path, "source_id", lambda r: "nosuch2099" if next(second, False) else r["source_id"])
+    _edit_table(path, lambda rows: (rows[0].update(value="eight"), rows[1].update(source_id="nosuch2099")))
     with pytest.raises(DataError) as err:
         sd.load("career_length")
     assert str(err.value).splitlines()[:3] == [
@@ -600,16 +613,6 @@ def _own_package(data_copy, monkeypatch, name: str, edit) -> dict:
     return res
 
 
-def _rewrite_column(path: Path, column: str, spell) -> None:
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    i = rows[0].index(column)
-    for r in rows[1:]:
-        r[i] = spell(dict(zip(rows[0], r, strict=True)))
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
-
-
 def test_a_boolean_field_may_spell_true_and_false_its_own_way(data_copy, monkeypatch):
     """Table Schema's trueValues and falseValues: a field that declares yes/no is read as true/false, and "true"
     is then refused with the spellings it does accept."""
@@ -633,8 +636,7 @@ def test_a_boolean_field_may_spell_true_and_false_its_own_way(data_copy, monkeyp
     assert df["preferred"].tolist() == [True, False]
     df = validate_upload(f"{head}\nm,g,England,2023,1,percent,verified,me\n".encode(), "gender_comparators")
     assert df["preferred"].tolist() == [True]
-    first = iter([True])
-    _rewrite_column(path, "preferred", lambda r: "true" if r["preferred"] == "Y" and next(first, False) else r["preferred"])
+    _edit_table(path, lambda rows: next(r for r in rows if r["preferred"] == "Y").update(preferred="true"))
     with pytest.raises(DataError) as err:
         sd.load("gender_comparators", validate=True)
     lines = str(err.value).splitlines()
@@ -689,17 +691,6 @@ def test_a_maximum_rule_with_two_conditions_applies_where_both_hold(data_copy, m
         f"career_length.csv: row {i + 1} (line {i + 2}), field 'value': found '150'; expected a value of at most 100"]
 
 
-def _drop_columns(path: Path, gone: set[str], change=lambda rows: None) -> list[dict]:
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    change(rows)
-    buf = io.StringIO()
-    out = csv.DictWriter(buf, [c for c in rows[0] if c not in gone], extrasaction="ignore", lineterminator="\n")
-    out.writeheader()
-    out.writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
-    return rows
-
-
 def test_a_table_missing_columns_is_still_checked_in_the_columns_it_has(data_copy):
     """A hand-edited table that lost columns: the header is named, with its own fix, and every rule that can still
     run on the columns left does (a bad unit after the gap; one preferred row per key without source_id); the
@@ -709,8 +700,8 @@ def test_a_table_missing_columns_is_still_checked_in_the_columns_it_has(data_cop
     def change(rows):
         rows[0]["unit"] = "aeons"
         next(r for r in rows if r["measure"] == long)["preferred"] = "false"
-    rows = _drop_columns(data_copy / "career_length.csv", {"period_end", "suppression", "source_id"}, change)
-    _drop_columns(data_copy / "gender_comparators.csv", {"preferred"})
+    rows = _edit_table(data_copy / "career_length.csv", change, drop={"period_end", "suppression", "source_id"})
+    _edit_table(data_copy / "gender_comparators.csv", drop={"preferred"})
     with pytest.raises(DataError) as err:
         sd.validate_package(data_copy)
     lines = str(err.value).splitlines()
