@@ -630,10 +630,12 @@ def check_lines_are_told_apart_by_more_than_colour(figs):
     assert len({m for m, _ in marks}) == 3 and len({d for _, d in marks}) == 3
     assert all(tr["mode"] == "lines+markers" and tr["marker"]["size"] >= 8 for tr in (ch, ad, mine))
     assert all(tr["yaxis"] == "y2" for tr in (ch, ad, mine))
-    # the reader's own file: hidden until a file is uploaded, long dashes, in both panels
+    # the reader's own file: hidden until a file is uploaded, long dashes (each curve its own kind), in both panels
     ups = [by_name(two, f"Your file {k + 1}") for k in range(C.N_UPLOAD_CURVES)]
-    assert all(tr["visible"] is False and tr["line"]["dash"] == "longdash" and tr.get("yaxis", "y") == "y"
-               for tr in ups)
+    assert all(tr["visible"] is False and tr.get("yaxis", "y") == "y" for tr in ups)
+    dashes = [tr["line"]["dash"] for tr in ups]
+    assert dashes[0] == "longdash" and len(set(dashes)) == len(ups)
+    assert all(int(d.split(",")[0].removesuffix("px")) >= 12 for d in dashes[2:]), "custom dashes start long"
     assert mine["visible"] is False and mine["line"]["dash"] == "longdash"
     assert "Your file" not in " ".join(tr["name"] for tr in figs["two"]["data"])  # the book has no upload
 

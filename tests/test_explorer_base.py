@@ -248,3 +248,12 @@ def test_every_legend_sits_in_a_row_just_below_its_plot(every_figure):
     for name, fig in every_figure.items():
         legend = fig.layout.legend
         assert legend.orientation == "h" and -0.3 <= legend.y < 0, (name, legend.orientation, legend.y)
+
+
+def test_nth_takes_a_familys_looks_in_turn_and_starts_again():
+    family = [{"line": {"color": "#0072B2"}}, {"line": {"color": "#D55E00"}}, {"line": {"color": "#009E73"}}]
+    assert [b.nth(family, i)["line"]["color"] for i in range(5)] == \
+        ["#0072B2", "#D55E00", "#009E73", "#0072B2", "#D55E00"]
+    look = b.nth(family, 1)
+    look["line"]["color"] = "#000000"       # a figure changing its copy changes no declared look
+    assert family[1] == {"line": {"color": "#D55E00"}}

@@ -394,6 +394,17 @@ def test_gender_static_text_is_well_formed():
     assert len(texts) > 20
 
 
+def test_each_controls_group_is_named_after_the_chart_a_reader_sees():
+    """A screen reader names each group of controls by the title printed on the chart it changes."""
+    soup = static_face()
+    groups = [fig.find("div", class_="swl-controls")["aria-label"]
+              for fig in soup.find_all("figure", class_="swl-explorer")]
+    titles = [G.shares_figure().layout.title.text, G.pipeline_figure().layout.title.text,
+              G.ethnicity_figure().layout.title.text]
+    assert groups == [f"Controls: {t}" for t in titles]
+    assert len(set(groups)) == 3
+
+
 def test_gender_text_alternatives_describe_what_is_drawn():
     soup = static_face()
     shares, pipeline, eth = (section(soup, p) for p in PARTS)

@@ -181,6 +181,12 @@ def merged(base: dict, extra: dict) -> dict:
     return out
 
 
+def nth(looks: list, i: int) -> dict:
+    """The look of the ``i``-th trace of a generated family (one per profession, per dated series, ...): the family's
+    looks in turn, starting again after the last. A copy, so a figure cannot change the declared look."""
+    return merged(looks[i % len(looks)], {})
+
+
 def base_layout(**kw) -> dict:
     """:data:`LAYOUT` with a figure's own settings laid over it: ``base_layout(title={"text": "Career length"})``
     keeps the shared title font and left alignment and adds the text."""

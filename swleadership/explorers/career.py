@@ -85,46 +85,91 @@ def _curve(a: float) -> list[float]:
     return [round(100 * s, 1) for s in m.survival_curve(a, HORIZON)]
 
 
-def build_figure(with_turnover: bool = True, live: bool = False):
+# --------------------------------------------------------------------------------------------- look
+
+#: The professions' survival curves, one look each in turn (the same family in both figures): each its own dash,
+#: so that no two are told apart by colour alone (the thin solid one is not the model's thick line). Beyond
+#: plotly's named dashes, dash lengths in px: dash-dot-dot, sparse dots, long-long-dot.
+PROFESSION_DASHES = ["dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "8px,3px,2px,3px,2px,3px",
+                     "2px,7px", "14px,4px,14px,4px,2px,4px"]
+PROFESSION_LOOKS = [{"line": {"color": b.COLOURS[i], "dash": dash, "width": 2}}
+                    for i, dash in enumerate(PROFESSION_DASHES)]
+#: The live face's hidden curves for a reader's working lives: long dashes, each its own kind.
+UPLOAD_CURVE_LOOKS = [{"line": {"color": b.COLOURS[6 + k], "dash": dash, "width": 3}}
+                      for k, dash in enumerate(["longdash", "longdashdot", "16px,4px,2px,4px,2px,4px"])]
+#: The survival panel's looks, shared by the one-panel and the two-panel figure.
+SURVIVAL_LOOKS = {
+    "model": {"line": {"color": "#000000", "width": 4}},
+    "read-off": {"marker": {"color": "#000000", "size": 12, "symbol": "circle-open", "line": {"width": 3}}},
+    "professions": PROFESSION_LOOKS,
+}
+
+#: How each figure looks, declared once: FRAMES[figure] holds its frame and LOOKS[figure] its traces' styles,
+#: by role. tests/test_figure_looks.py checks them against rules a reader relies on (series told apart by more
+#: than colour, lines and markers big enough to see, every value inside a fixed axis, a taller figure on a
+#: phone) and checks that each figure carries them.
+FRAMES = {
+    "career+turnover": {
+        "panels": {"row_heights": [0.62, 0.38], "vertical_spacing": 0.2},
+        "layout": {"height": 820, "legend": {"y": -0.1}},
+        "axes": {"yaxis": {"range": [0, 101]}, "xaxis2": {"dtick": 2}},
+    },
+    "career": {
+        "layout": {"height": 520, "legend": {"y": -0.18}},
+        "axes": {"yaxis": {"range": [0, 101]}},
+    },
+}
+LOOKS = {
+    "career+turnover": {
+        **SURVIVAL_LOOKS,
+        "children": {"line": {"color": b.COLOURS[0]}, "marker": {"symbol": "circle", "size": 8}},
+        "adults": {"line": {"color": b.COLOURS[1], "dash": "dash"}, "marker": {"symbol": "square", "size": 8}},
+        "model rate": {"mode": "lines", "line": {"color": "#000000", "width": 3, "dash": "dot"}},
+        "your curves": UPLOAD_CURVE_LOOKS,
+        "your series": {"line": {"color": b.COLOURS[6], "dash": "longdash"}, "marker": {"symbol": "star", "size": 10}},
+    },
+    "career": SURVIVAL_LOOKS,
+}
+
+
+def build_figure(*, with_turnover: bool, live: bool = False):
     """The figure in its neutral state (the update functions fill in the model)."""
     import plotly.graph_objects as go
     from plotly.subplots import make_subplots
 
+    key = "career+turnover" if with_turnover else "career"
+    F, L = FRAMES[key], LOOKS[key]
     years = list(range(HORIZON + 1))
     if with_turnover:
-        fig = make_subplots(rows=2, cols=1, row_heights=[0.62, 0.38], vertical_spacing=0.2, subplot_titles=(
+        fig = make_subplots(rows=2, cols=1, subplot_titles=(
             "Share of an entry cohort still practising, if the leaving rate were constant",
-            "Turnover out of employers (leaving a job, not necessarily the profession)"))
-        height = 820
+            "Turnover out of employers (leaving a job, not necessarily the profession)"), **F["panels"])
     else:
         fig = go.Figure()
-        height = 520
     kw = {"row": 1, "col": 1} if with_turnover else {}
     # The model's three traces are drawn empty: career_update fills them in, in both faces, before a reader sees them.
     fig.add_trace(go.Scatter(x=years, name="Model: your leaving rate", mode="lines",
-                             line={"color": "#000000", "width": 4},
-                             hovertemplate="Model: after %{x} years, %{y:.1f}% still practising<extra></extra>"), **kw)
-    fig.add_trace(go.Scatter(x=[T_READ], name="Model read-off",
-                             mode="markers", marker={"color": "#000000", "size": 12, "symbol": "circle-open",
-                                                     "line": {"width": 3}},
+                             hovertemplate="Model: after %{x} years, %{y:.1f}% still practising<extra></extra>",
+                             **L["model"]), **kw)
+    fig.add_trace(go.Scatter(x=[T_READ], name="Model read-off", mode="markers",
                              hovertemplate="After %{x} years: %{y:.1f}% still practising<extra></extra>",
-                             showlegend=False), **kw)
+                             showlegend=False, **L["read-off"]), **kw)
     for i, p in enumerate(professions()):
         a = 1.0 / p["years"]
         fig.add_trace(go.Scatter(
             x=years, y=_curve(a), mode="lines",
             name=f"{p['label']}: {b.fmt_num(p['years'])} years ({p['note']})",
-            line={"color": b.COLOURS[i % 9], "dash": b.DASHES[(i + 1) % 9], "width": 2},
             hovertemplate=(f"{p['label']} ({b.fmt_num(p['years'])} years, {b.source_short(p['source_id'])}):"
                            " after %{x} years %{y:.1f}%<extra></extra>"),
+            **b.nth(L["professions"], i),
         ), **kw)
     if with_turnover:
         child, adult = turnover_series()
         fig.add_trace(go.Scatter(x=child["years"], y=child["values"], mode="lines+markers",
                                  name="Children's social workers: turnover out of their local authority, FTE (DfE)",
-                                 line={"color": b.COLOURS[0]}, marker={"symbol": "circle", "size": 8},
                                  customdata=child["labels"],   # each point's own period, as data/ names it
-                                 hovertemplate="Children's, %{customdata}: %{y:.1f}% (DfE)<extra></extra>"),
+                                 hovertemplate="Children's, %{customdata}: %{y:.1f}% (DfE)<extra></extra>",
+                                 **L["children"]),
                       row=2, col=1)
         # a year with no figure in the data is a gap in the line, not a straight line across it
         known = dict(zip(adult["years"], adult["values"], strict=True))
@@ -132,33 +177,32 @@ def build_figure(with_turnover: bool = True, live: bool = False):
         ad_years = list(range(min(known), max(known) + 1))
         fig.add_trace(go.Scatter(x=ad_years, y=[known.get(y) for y in ad_years], mode="lines+markers",
                                  name="Adult social workers in councils: turnover (Skills for Care, as reported)",
-                                 line={"color": b.COLOURS[1], "dash": "dash"}, marker={"symbol": "square", "size": 8},
                                  connectgaps=False, customdata=[periods.get(y, "") for y in ad_years],
-                                 hovertemplate="Adult, %{customdata}: %{y:.1f}% (Skills for Care)<extra></extra>"),
+                                 hovertemplate="Adult, %{customdata}: %{y:.1f}% (Skills for Care)<extra></extra>",
+                                 **L["adults"]),
                       row=2, col=1)
         x0 = min(child["years"] + adult["years"])
         x1 = max(child["years"] + adult["years"])
-        fig.add_trace(go.Scatter(x=[x0, x1], mode="lines", name="Model: your leaving rate a",
-                                 line={"color": "#000000", "width": 3, "dash": "dot"},
-                                 hovertemplate="Model leaving rate: %{y:.1f}% a year<extra></extra>"), row=2, col=1)
+        fig.add_trace(go.Scatter(x=[x0, x1], name="Model: your leaving rate a",
+                                 hovertemplate="Model leaving rate: %{y:.1f}% a year<extra></extra>",
+                                 **L["model rate"]), row=2, col=1)
         if live:
             for k in range(N_UPLOAD_CURVES):
                 fig.add_trace(go.Scatter(x=[], y=[], mode="lines", name=f"Your file {k + 1}", visible=False,
-                                         line={"color": b.COLOURS[(6 + k) % 9], "dash": "longdash", "width": 3}),
+                                         **b.nth(L["your curves"], k)),
                               row=1, col=1)
             fig.add_trace(go.Scatter(x=[], y=[], mode="lines+markers", name="Your file: series", visible=False,
-                                     line={"color": b.COLOURS[6], "dash": "longdash"},
-                                     marker={"symbol": "star", "size": 10}), row=2, col=1)
-        fig.update_yaxes(title_text="Still practising (%)", range=[0, 101], row=1, col=1)
+                                     **L["your series"]), row=2, col=1)
+        fig.update_yaxes(title_text="Still practising (%)", row=1, col=1)
         fig.update_xaxes(title_text="Years since entry", row=1, col=1)
         fig.update_yaxes(title_text="% a year", rangemode="tozero", row=2, col=1)
-        fig.update_xaxes(title_text="Year (to 30 September)", dtick=2, row=2, col=1)
+        fig.update_xaxes(title_text="Year (to 30 September)", row=2, col=1)
     else:
-        fig.update_yaxes(title_text="Still practising (%)", range=[0, 101])
+        fig.update_yaxes(title_text="Still practising (%)")
         fig.update_xaxes(title_text="Years since entry")
-    fig.update_layout(**b.base_layout(height=height, title={"text": "Career length", "x": 0, "xanchor": "left"}))
-    fig.update_layout(legend={"y": -0.1 if with_turnover else -0.18})
+    fig.update_layout(**b.base_layout(title={"text": "Career length"}, **F["layout"]))
     b.style_axes(fig)
+    fig.update_layout(F["axes"])
     return fig
 
 

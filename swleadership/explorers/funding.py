@@ -108,6 +108,43 @@ def series_points(key: str):
     return tuple(out)
 
 
+# --------------------------------------------------------------------------------------------- look
+
+#: The dated workforce series, one look each in turn (colour, dash and marker symbol all differ).
+DATED = [{"line": {"color": b.COLOURS[i % 9], "dash": b.DASHES[i % 9]},
+          "marker": {"symbol": b.SYMBOLS[i % 9], "size": 10}} for i in range(9)]
+
+#: How each figure looks, declared once: FRAMES[figure] holds its frame and LOOKS[figure] its traces' styles,
+#: by role. tests/test_figure_looks.py checks them against rules a reader relies on (series told apart by more
+#: than colour, lines and markers big enough to see, every value inside a fixed axis, a taller figure on a
+#: phone) and checks that each figure carries them.
+FRAMES = {
+    "funding": {
+        "panels": {"row_heights": [0.34, 0.14, 0.52], "vertical_spacing": 0.13},
+        "layout": {"height": 1040, "margin": {"l": 10, "r": 40, "t": 70, "b": 60}, "legend": {"y": -0.09}},
+        # yaxis4 is the bottom panel's right-hand scale, hidden until a reader's file is drawn on it
+        "axes": {"xaxis": {"range": [-60, 25]}, "xaxis2": {"range": [0, 65]},
+                 "xaxis3": {"range": ["2009-06-01", "2026-03-01"]},
+                 "yaxis4": {"showgrid": False, "visible": False}},
+        # On a phone: a taller figure (the panels' titles wrap onto more lines) and room beside the bars for
+        # values (on the left, -32.6% beside its bar; -49.1% fits inside its own).
+        "phone": {"height": 1300, "xaxis.range": [-80, 45], "xaxis2.range": [0, 85]},
+    },
+}
+LOOKS = {
+    "funding": {
+        "money": {"marker": {"color": b.COLOURS[1], "pattern": b.pattern("/")}, "textposition": "outside",
+                  "cliponaxis": False},
+        "demand": {"marker": {"color": b.COLOURS[0], "pattern": b.pattern("")}, "textposition": "outside",
+                   "cliponaxis": False},
+        "share": {"marker": {"color": b.COLOURS[2]}, "textposition": "outside", "cliponaxis": False},
+        "dated": DATED,
+        "your file": {"line": {"color": "#000000", "dash": "longdash", "width": 3},
+                      "marker": {"symbol": "star", "size": 12}},
+    },
+}
+
+
 # --------------------------------------------------------------------------------------------- figure
 
 def build_figure(live: bool = False):
@@ -116,57 +153,45 @@ def build_figure(live: bool = False):
 
     from ..render import narrow
 
-    fig = make_subplots(rows=3, cols=1, row_heights=[0.34, 0.14, 0.52], vertical_spacing=0.13,
+    F, L = FRAMES["funding"], LOOKS["funding"]
+    fig = make_subplots(rows=3, cols=1,
                         subplot_titles=("Change, 2010-11 to 2016-17 (*real terms, to 2017-18)",
                                         "Social care's share of council service spending",
                                         "Workforce series (NAO period shaded)"),
-                        specs=[[{}], [{}], [{"secondary_y": True}]])
+                        specs=[[{}], [{}], [{"secondary_y": True}]], **F["panels"])
     ch = changes()
-    for kind, colour, pattern, name in (("money", b.COLOURS[1], "/", "Funding and spending (falls)"),
-                                        ("demand", b.COLOURS[0], "", "Demand (rises)")):
+    for kind, name in (("money", "Funding and spending (falls)"), ("demand", "Demand (rises)")):
         fig.add_trace(go.Bar(orientation="h", y=[c["label"] for c in ch],
                              x=[c["value"] if c["kind"] == kind else None for c in ch],
                              text=[(f"{c['qualifier']} " if c["qualifier"] else "") + f"{c['value']:+.1f}%"
                                    if c["kind"] == kind else "" for c in ch],
-                             textposition="outside", cliponaxis=False, name=name,
-                             marker={"color": colour, "pattern": b.pattern(pattern)},
-                             hovertemplate="%{y}: %{x:+.1f}%<extra></extra>"), row=1, col=1)
+                             name=name, **L[kind], hovertemplate="%{y}: %{x:+.1f}%<extra></extra>"), row=1, col=1)
     sh = shares()
     fig.add_trace(go.Bar(orientation="h", y=[s["label"] for s in sh], x=[s["value"] for s in sh],
-                         text=[f"{s['value']:g}%" for s in sh], textposition="outside", cliponaxis=False,
-                         name="Social care share of spending", marker={"color": b.COLOURS[2]}, showlegend=False,
-                         hovertemplate="%{y}: %{x:.1f}%<extra></extra>"), row=2, col=1)
-    n = 0
-    for key in SERIES:
-        for _i, pts in enumerate(series_points(key)):
-            dates, vals, labels, _, legend = pts
-            fig.add_trace(go.Scatter(
-                x=list(dates), y=list(vals), name=legend, visible=(key == "adult-number"),
-                mode="lines+markers",
-                line={"color": b.COLOURS[n % 9], "dash": b.DASHES[n % 9]},
-                marker={"symbol": b.SYMBOLS[n % 9], "size": 10}, customdata=list(labels),
-                hovertemplate=f"{legend}, " + "%{customdata}: %{y:,.1f}<extra></extra>"), row=3, col=1)
-            n += 1
+                         text=[f"{s['value']:g}%" for s in sh], name="Social care share of spending", **L["share"],
+                         showlegend=False, hovertemplate="%{y}: %{x:.1f}%<extra></extra>"), row=2, col=1)
+    parts = [(key, pts) for key in SERIES for pts in series_points(key)]
+    for i, (key, (dates, vals, labels, _, legend)) in enumerate(parts):
+        fig.add_trace(go.Scatter(
+            x=list(dates), y=list(vals), name=legend, visible=(key == "adult-number"), mode="lines+markers",
+            **b.nth(L["dated"], i), customdata=list(labels),
+            hovertemplate=f"{legend}, " + "%{customdata}: %{y:,.1f}<extra></extra>"), row=3, col=1)
     if live:
         fig.add_trace(go.Scatter(x=[], y=[], name="Your file", mode="lines+markers", visible=False,
-                                 line={"color": "#000000", "dash": "longdash", "width": 3},
-                                 marker={"symbol": "star", "size": 12}), row=3, col=1, secondary_y=True)
+                                 **L["your file"]), row=3, col=1, secondary_y=True)
     fig.add_vrect(x0="2010-04-01", x1="2018-03-31", fillcolor="#b0b4bb", opacity=0.25, line_width=0,
                   annotation_text="NAO period, 2010-11 to 2017-18", annotation_position="top left", row=3, col=1)
-    fig.update_layout(**b.base_layout(height=1040, barmode="overlay", title={"text": "Funding and demand"},
-                                      margin={"l": 10, "r": 40, "t": 70, "b": 60}))
-    fig.update_layout(legend={"y": -0.09})
+    fig.update_layout(**b.base_layout(barmode="overlay", title={"text": "Funding and demand"}, **F["layout"]))
     b.style_axes(fig)
-    fig.update_xaxes(range=[-60, 25], title_text="% change", zeroline=True, zerolinecolor="#000000", row=1, col=1)
+    fig.update_layout(F["axes"])
+    fig.update_xaxes(title_text="% change", zeroline=True, zerolinecolor="#000000", row=1, col=1)
     fig.update_yaxes(autorange="reversed", row=1, col=1)
-    fig.update_xaxes(range=[0, 65], title_text="% of total service spending", row=2, col=1)
+    fig.update_xaxes(title_text="% of total service spending", row=2, col=1)
     fig.update_yaxes(type="category", autorange="reversed", row=2, col=1)
-    fig.update_xaxes(type="date", range=["2009-06-01", "2026-03-01"], title_text="Date of the figure", row=3, col=1)
-    fig.update_yaxes(title_text=SERIES["adult-number"][1], rangemode="tozero", row=3, col=1, secondary_y=False)
-    fig.update_yaxes(showgrid=False, visible=False, row=3, col=1, secondary_y=True)
-    # On a phone: a taller figure (the panels' titles wrap onto more lines) and room beside the bars for values
-    # (on the left, -32.6% beside its bar; -49.1% fits inside its own).
-    narrow(fig, layout={"height": 1300, "xaxis.range": [-80, 45], "xaxis2.range": [0, 85]})
+    fig.update_xaxes(type="date", title_text="Date of the figure", row=3, col=1)
+    # the bottom panel's left-hand scale, by name (yaxis4, its right-hand scale, is set in FRAMES)
+    fig.update_layout(yaxis3={"title": {"text": SERIES["adult-number"][1]}, "rangemode": "tozero"})
+    narrow(fig, layout=F["phone"])
     return fig
 
 

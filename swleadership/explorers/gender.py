@@ -129,6 +129,49 @@ def preset_values(key: str):
     return float(r0["value"]) / 100, float(r1["value"]) / 100, label, entry, top, [r0["source_id"], r1["source_id"]]
 
 
+# --------------------------------------------------------------------------------------------- look
+
+#: How each figure looks, declared once: FRAMES[figure] holds its frame and LOOKS[figure] its traces' styles,
+#: by role. tests/test_figure_looks.py checks them against rules a reader relies on (series told apart by more
+#: than colour, lines and markers big enough to see, every value inside a fixed axis, a taller figure on a
+#: phone) and checks that each figure carries them.
+FRAMES = {
+    "shares": {
+        "layout": {"height": 600, "bargap": 0.3, "margin": {"l": 10, "r": 30, "t": 60, "b": 120},
+                   "legend": {"y": -0.14}},
+        "axes": {"xaxis": {"range": [0, 125], "tickvals": [0, 20, 40, 60, 80, 100]}},
+    },
+    "pipeline": {
+        "layout": {"height": 500, "margin": {"l": 60, "r": 20, "t": 70, "b": 130}, "legend": {"y": -0.22}},
+        "axes": {"xaxis": {"dtick": 1}, "yaxis": {"range": [0, 105]}},
+        # the level axis runs from level 0 to level k_max, each end widened by its own pad
+        "level_pads": [-0.3, 0.6],
+    },
+    "ethnicity": {
+        "layout": {"height": 540, "margin": {"l": 10, "r": 20, "t": 60, "b": 150}, "legend": {"y": -0.2}},
+        "axes": {"xaxis": {"range": [0, 100.5]}},
+    },
+}
+LOOKS = {
+    "shares": {
+        "profession": {"marker": {"color": b.COLOURS[0], "pattern": b.pattern("")}},
+        "leadership": {"marker": {"color": b.COLOURS[1], "pattern": b.pattern("/")}},
+        "your file": {"marker": {"color": b.COLOURS[6], "pattern": b.pattern("x")}},
+    },
+    "pipeline": {
+        "model": {"line": {"color": "#000000", "width": 3}, "marker": {"size": 10, "symbol": "circle"},
+                  "textfont": {"size": 12}, "textposition": "top right"},
+        "real share": {"line": {"color": b.COLOURS[1], "dash": "dash", "width": 3}},
+        "parity": {"line": {"color": "#666666", "dash": "dot", "width": 1}},
+    },
+    "ethnicity": {
+        # one look per group of ETHNIC, in turn: its own colour and its own fill pattern
+        "groups": [{"marker": {"color": b.COLOURS[c], "pattern": b.pattern(shape)}}
+                   for c, shape in zip([0, 4, 2, 1, 8], PATTERNS, strict=True)],
+    },
+}
+
+
 # --------------------------------------------------------------------------------------------- figure 1: shares
 
 def _y_labels():
@@ -138,24 +181,21 @@ def _y_labels():
 def shares_figure():
     import plotly.graph_objects as go
 
+    F, L = FRAMES["shares"], LOOKS["shares"]
     fig = go.Figure()
     y = _y_labels()
     # The bars' values and labels come from shares_update's patch, which both faces apply before showing it.
-    for kind, colour, pattern in (("Profession", b.COLOURS[0], ""), ("Leadership", b.COLOURS[1], "/")):
-        fig.add_trace(go.Bar(
-            orientation="h", y=y, textposition="outside",
-            name={"Profession": "Whole profession or workforce", "Leadership": "Leadership role"}[kind],
-            marker={"color": colour, "pattern": b.pattern(pattern)},
-            hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False))
+    for role, name in (("profession", "Whole profession or workforce"), ("leadership", "Leadership role")):
+        fig.add_trace(go.Bar(orientation="h", y=y, textposition="outside", name=name,
+                             hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False, **L[role]))
     fig.add_trace(go.Bar(orientation="h", y=y, x=[None] * len(y), name="Your file", visible=False,
-                         marker={"color": b.COLOURS[6], "pattern": b.pattern("x")}, textposition="outside"))
-    fig.update_layout(**b.base_layout(
-        height=600, barmode="overlay", bargap=0.3, title={"text": "Share of women: professions and leadership roles"},
-        margin={"l": 10, "r": 30, "t": 60, "b": 120}))
-    fig.update_layout(legend={"y": -0.14})
+                         textposition="outside", **L["your file"]))
+    fig.update_layout(**b.base_layout(title={"text": "Share of women: professions and leadership roles"},
+                                      barmode="overlay", **F["layout"]))
     b.style_axes(fig)
-    fig.update_xaxes(title_text="Women (%)", range=[0, 125], tickvals=[0, 20, 40, 60, 80, 100])
+    fig.update_xaxes(title_text="Women (%)")
     fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_layout(F["axes"])
     return fig
 
 
@@ -194,25 +234,24 @@ def shares_table():
 def pipeline_figure(k_max: int = K_MAX_STATIC, live: bool = False):
     import plotly.graph_objects as go
 
+    F, L = FRAMES["pipeline"], LOOKS["pipeline"]
     fig = go.Figure()
     # The line's points (and the real share) come from pipeline_update's patch, which both faces apply before
     # showing the figure. Point labels only in the live face, where every update rewrites them; the static face
     # keeps its payload small and gives the numbers in the title, the hover text and the summary.
     fig.add_trace(go.Scatter(x=[], y=[], mode="lines+markers+text" if live else "lines+markers",
-                             textfont={"size": 12}, name="Model: share of women at each level",
-                             line={"color": "#000000", "width": 3}, marker={"size": 10, "symbol": "circle"},
-                             textposition="top right", hovertemplate="Level %{x}: %{y:.1f}% women<extra></extra>"))
+                             name="Model: share of women at each level",
+                             hovertemplate="Level %{x}: %{y:.1f}% women<extra></extra>", **L["model"]))
     fig.add_trace(go.Scatter(x=[0, k_max], mode="lines", name="Real share in the leadership role",
-                             line={"color": b.COLOURS[1], "dash": "dash", "width": 3},
-                             hovertemplate="Real leadership share: %{y:.1f}%<extra></extra>"))
-    fig.add_trace(go.Scatter(x=[0, k_max], y=[50, 50], mode="lines", name="Parity (50%)",
-                             line={"color": "#666666", "dash": "dot", "width": 1}, hoverinfo="skip"))
-    fig.update_layout(**b.base_layout(height=500, title={"text": "Pipeline model (illustrative)"},
-                                      margin={"l": 60, "r": 20, "t": 70, "b": 130}))
-    fig.update_layout(legend={"y": -0.22})
-    fig.update_xaxes(title_text="Level (0 = entry; each step is one promotion)", range=[-0.3, k_max + 0.6], dtick=1)
-    fig.update_yaxes(title_text="Women at this level (%)", range=[0, 105])
+                             hovertemplate="Real leadership share: %{y:.1f}%<extra></extra>", **L["real share"]))
+    fig.add_trace(go.Scatter(x=[0, k_max], y=[50, 50], mode="lines", name="Parity (50%)", hoverinfo="skip",
+                             **L["parity"]))
+    fig.update_layout(**b.base_layout(title={"text": "Pipeline model (illustrative)"}, **F["layout"]))
+    fig.update_xaxes(title_text="Level (0 = entry; each step is one promotion)",
+                     range=[F["level_pads"][0], k_max + F["level_pads"][1]])
+    fig.update_yaxes(title_text="Women at this level (%)")
     b.style_axes(fig)
+    fig.update_layout(F["axes"])
     return fig
 
 
@@ -281,20 +320,19 @@ def eth_years() -> list[int]:
 def ethnicity_figure():
     import plotly.graph_objects as go
 
+    F, L = FRAMES["ethnicity"], LOOKS["ethnicity"]
     fig = go.Figure()
     y = [ROLE_LABELS.get(r, r) for r in ROLES]
     # The bars' values come from ethnicity_update's patch, which both faces apply before showing the figure.
     for i, (_col, label) in enumerate(ETHNIC):
         fig.add_trace(go.Bar(orientation="h", y=y, name=label,
-                             marker={"color": b.COLOURS[[0, 4, 2, 1, 8][i]],
-                                     "pattern": b.pattern(PATTERNS[i])},
-                             hovertemplate=f"{label}: " + "%{x:.1f}% of %{y}<extra></extra>"))
-    fig.update_layout(**b.base_layout(height=540, barmode="stack", title={"text": "Ethnicity by role"},
-                                      margin={"l": 10, "r": 20, "t": 60, "b": 150}))
-    fig.update_layout(legend={"y": -0.2})
-    fig.update_xaxes(title_text="Share of social workers with known ethnicity (%)", range=[0, 100.5])
+                             hovertemplate=f"{label}: " + "%{x:.1f}% of %{y}<extra></extra>",
+                             **b.nth(L["groups"], i)))
+    fig.update_layout(**b.base_layout(title={"text": "Ethnicity by role"}, barmode="stack", **F["layout"]))
+    fig.update_xaxes(title_text="Share of social workers with known ethnicity (%)")
     fig.update_yaxes(autorange="reversed")
     b.style_axes(fig)
+    fig.update_layout(F["axes"])
     return fig
 
 
@@ -451,7 +489,7 @@ class GenderExplorer(b.WorkforceExplorer):
                           shares_update,
                           alt=SHARES_ALT,
                           table=shares_table(), table_caption=SHARES_CAPTION,
-                          id=f"{self.id}-shares", title="Share of women in the professions and in leadership")
+                          id=f"{self.id}-shares")
             out.append(ex.static_html())
         if "pipeline" in self.parts:
             ex = explorer(pipeline_figure(), [
@@ -460,7 +498,7 @@ class GenderExplorer(b.WorkforceExplorer):
                 Range("k", LABELS["k"], 1, K_MAX_STATIC, 1, 3)],
                 lambda preset, r, k: pipeline_update(preset, r, k, short=True),
                 alt=PIPELINE_ALT,
-                id=f"{self.id}-pipeline", title="Glass-escalator pipeline (illustrative)")
+                id=f"{self.id}-pipeline")
             presets = "".join(f"<li>{b.esc(v[0])}: {b.esc(preset_values(k)[3])} → {b.esc(preset_values(k)[4])}</li>"
                               for k, v in PRESETS.items() if preset_values(k)[1] is not None)
             out.append(f'<p class="swl-notes">{PIPELINE_NOTE}</p>')
@@ -473,7 +511,7 @@ class GenderExplorer(b.WorkforceExplorer):
                 ethnicity_update,
                 alt=ETHNICITY_ALT,
                 table=ethnicity_table(), table_caption=ETHNICITY_CAPTION,
-                id=f"{self.id}-ethnicity", title="Ethnicity of children's social workers by role")
+                id=f"{self.id}-ethnicity")
             out.append(ex.static_html())
         out.append(f"<details><summary>Assumptions and cautions</summary>{ASSUMPTIONS}</details>")
         out.append(b.sources_html(self._sources() + ["dfe2023cswwethnicity"]))

@@ -151,40 +151,63 @@ def _level(values: list, kind: str) -> list:
 T_AREA, T_ENG, T_ADULT, T_AREA_YOY, T_ENG_YOY, T_UP, T_UP_YOY = range(7)
 
 
+# --------------------------------------------------------------------------------------------- look
+
+#: How the figure looks, declared once: FRAMES["pressures"] holds its frame and LOOKS["pressures"] its traces'
+#: styles, by role. tests/test_figure_looks.py checks them against rules a reader relies on (series told apart by
+#: more than colour, lines and markers big enough to see, every value inside a fixed axis) and checks that the
+#: figure carries them.
+FRAMES = {
+    "pressures": {
+        "panels": {"row_heights": [0.6, 0.4], "vertical_spacing": 0.2},
+        "layout": {"height": 720, "legend": {"y": -0.12}},
+        "axes": {"xaxis": {"dtick": 1}, "xaxis2": {"dtick": 1}},
+    },
+}
+LOOKS = {
+    "pressures": {
+        "area": {"line": {"color": b.COLOURS[0], "width": 3}, "marker": {"symbol": "circle", "size": 9}},
+        "england": {"line": {"color": "#000000", "dash": "dash", "width": 2}, "marker": {"symbol": "square", "size": 7}},
+        "adult": {"line": {"color": b.COLOURS[1], "dash": "dot", "width": 2}, "marker": {"symbol": "diamond", "size": 9}},
+        "area change": {"marker": {"color": b.COLOURS[0]}},
+        "england change": {"marker": {"color": "#ffffff", "line": {"color": "#000000", "width": 1.5},
+                                      "pattern": {"shape": "/", "fgcolor": "#000000", "fillmode": "overlay",
+                                                  "size": 7}}},
+        "your file": {"line": {"color": b.COLOURS[2], "dash": "longdash", "width": 3},
+                      "marker": {"symbol": "star", "size": 11}},
+        "your file change": {"marker": {"color": b.COLOURS[2], "pattern": b.pattern("x")}},
+    },
+}
+
+
 def build_figure(live: bool = False):
     import plotly.graph_objects as go
     from plotly.subplots import make_subplots
 
+    frame, look = FRAMES["pressures"], LOOKS["pressures"]
     ys = list(years())
-    fig = make_subplots(rows=2, cols=1, row_heights=[0.6, 0.4], vertical_spacing=0.2, shared_xaxes=False,
-                        subplot_titles=("Level", "Change on the year before"))
-    fig.add_trace(go.Scatter(x=ys, y=[None] * len(ys), name="Selected area", mode="lines+markers",
-                             line={"color": b.COLOURS[0], "width": 3}, marker={"symbol": "circle", "size": 9},
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=False, subplot_titles=("Level", "Change on the year before"),
+                        **frame["panels"])
+    fig.add_trace(go.Scatter(x=ys, y=[None] * len(ys), name="Selected area", mode="lines+markers", **look["area"],
                              connectgaps=False, hovertemplate="%{x}: %{y:,.1f}<extra>Selected area</extra>"), row=1, col=1)
-    fig.add_trace(go.Scatter(x=ys, y=[None] * len(ys), name="England", mode="lines+markers",
-                             line={"color": "#000000", "dash": "dash", "width": 2}, marker={"symbol": "square", "size": 7},
+    fig.add_trace(go.Scatter(x=ys, y=[None] * len(ys), name="England", mode="lines+markers", **look["england"],
                              hovertemplate="%{x}: %{y:,.1f}<extra>England</extra>"), row=1, col=1)
     fig.add_trace(go.Scatter(x=[], y=[], name="Adult social workers in councils, England (Skills for Care)",
-                             mode="lines+markers", line={"color": b.COLOURS[1], "dash": "dot", "width": 2},
-                             marker={"symbol": "diamond", "size": 9}, visible=False,
+                             mode="lines+markers", **look["adult"], visible=False,
                              hovertemplate="%{x}: %{y:,.1f}<extra>Adult social workers</extra>"), row=1, col=1)
-    fig.add_trace(go.Bar(x=ys, y=[None] * len(ys), name="Selected area: change", marker={"color": b.COLOURS[0]},
+    fig.add_trace(go.Bar(x=ys, y=[None] * len(ys), name="Selected area: change", **look["area change"],
                          hovertemplate="%{x}: %{y:+,.1f}<extra>Selected area</extra>"), row=2, col=1)
-    fig.add_trace(go.Bar(x=ys, y=[None] * len(ys), name="England: change",
-                         marker={"color": "#ffffff", "line": {"color": "#000000", "width": 1.5},
-                                 "pattern": {"shape": "/", "fgcolor": "#000000", "fillmode": "overlay", "size": 7}},
+    fig.add_trace(go.Bar(x=ys, y=[None] * len(ys), name="England: change", **look["england change"],
                          hovertemplate="%{x}: %{y:+,.1f}<extra>England</extra>"), row=2, col=1)
     if live:
         fig.add_trace(go.Scatter(x=[], y=[], name="Your file", mode="lines+markers", visible=False,
-                                 line={"color": b.COLOURS[2], "dash": "longdash", "width": 3},
-                                 marker={"symbol": "star", "size": 11}), row=1, col=1)
-        fig.add_trace(go.Bar(x=[], y=[], name="Your file: change", visible=False,
-                             marker={"color": b.COLOURS[2], "pattern": b.pattern("x")}), row=2, col=1)
-    fig.update_layout(**b.base_layout(height=720, barmode="group", title={"text": "Workforce pressures"}))
-    fig.update_layout(legend={"y": -0.12})
-    fig.update_xaxes(dtick=1, title_text="Year (at or to 30 September)", row=2, col=1)
-    fig.update_xaxes(dtick=1, row=1, col=1)
+                                 **look["your file"]), row=1, col=1)
+        fig.add_trace(go.Bar(x=[], y=[], name="Your file: change", visible=False, **look["your file change"]),
+                      row=2, col=1)
+    fig.update_layout(**b.base_layout(barmode="group", title={"text": "Workforce pressures"}, **frame["layout"]))
+    fig.update_xaxes(title_text="Year (at or to 30 September)", row=2, col=1)
     b.style_axes(fig)
+    fig.update_layout(frame["axes"])
     fig.update_yaxes(zeroline=True, zerolinecolor="#5a6270", row=2, col=1)
     return fig
 
