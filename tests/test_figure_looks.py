@@ -40,6 +40,7 @@ FIGURES = {
     "ethnicity": (G, lambda live: G.ethnicity_figure(), lambda: G.ethnicity_update()),
 }
 CASES = [(key, live) for key in FIGURES for live in (False, True)]
+AREA = next(code for code in P.series_index() if code != P.ENGLAND)   # the first area in the list after England
 WHITE = "#ffffff"
 
 
@@ -148,13 +149,22 @@ def test_panel_heights_are_worked_out_by_hand():
 
 # ------------------------------------------------------------------------------------------ the look keeps the rules
 
+def weight(width: float) -> str:
+    """A line's weight as a reader tells it: a pixel more or less is not a difference, thin, normal and thick are."""
+    return "thin" if width < 2 else "thick" if width >= 4 else "normal"
+
+
+def test_line_weights_are_told_apart_only_when_clearly_different():
+    assert [weight(w) for w in (1, 1.5, 2, 3, 4, 5)] == ["thin", "thin", "normal", "normal", "thick", "thick"]
+
+
 def cues(trace: dict) -> tuple:
-    """What tells a trace apart besides colour: its kind, and its line's dash and width, its marker symbol or its
+    """What tells a trace apart besides colour: its kind, and its line's dash and weight, its marker symbol or its
     fill pattern."""
     mode = trace.get("mode", "")
     marker = trace.get("marker", {})
     line = trace.get("line", {}) if trace.get("type") == "scatter" else {}
-    return (trace.get("type"), mode, line.get("dash", "solid"), line.get("width", 2),
+    return (trace.get("type"), mode, line.get("dash", "solid"), weight(line.get("width", 2)),
             marker.get("symbol", "circle") if "markers" in mode else None,
             marker.get("pattern", {}).get("shape", ""))
 
@@ -164,9 +174,12 @@ def panel_of(trace: dict) -> tuple:
 
 
 def shown_together(key: str):
-    """For each view a control can give (each funding series; the rest as first shown), the traces shown in it
-    with a legend entry, the reader's own file's traces included (hidden until a file is uploaded)."""
-    views = [F.funding_update(s) for s in F.SERIES] if key == "funding" else [FIGURES[key][2]()]
+    """For each view a control can give (each funding series; an area beside England; the rest as first shown),
+    the traces shown in it with a legend entry, the reader's own file's traces included (hidden until a file is
+    uploaded)."""
+    views = {"funding": lambda: [F.funding_update(s) for s in F.SERIES],
+             "pressures": lambda: [P.pressures_update(), P.pressures_update(area=AREA)]}.get(
+        key, lambda: [FIGURES[key][2]()])()
     for patch in views:
         module, make, _ = FIGURES[key]
         fig = make(True)
@@ -181,6 +194,14 @@ def test_series_in_a_panel_differ_by_more_than_colour(key):
         for t1, t2 in itertools.combinations(shown, 2):
             if panel_of(t1) == panel_of(t2):
                 assert cues(t1) != cues(t2), f"{key}: {t1['name']!r} and {t2['name']!r} differ only in colour"
+
+
+def test_the_pressures_views_show_england_beside_an_area():
+    """England's own line is hidden while England is the area: the rule above also looks at an area beside it."""
+    first, beside = shown_together("pressures")
+    assert [t["name"] for t in first].count("England") == 1          # England as the area, its own line hidden
+    names = [t["name"] for t in beside]
+    assert names.count("England") == 1 and P.series_index()[AREA]["label"] in names
 
 
 def test_the_funding_views_each_show_their_series():

@@ -88,10 +88,11 @@ def _curve(a: float) -> list[float]:
 # --------------------------------------------------------------------------------------------- look
 
 #: The professions' survival curves, one look each in turn (the same family in both figures): each its own dash,
-#: so that no two are told apart by colour alone (the thin solid one is not the model's thick line). Beyond
-#: plotly's named dashes, dash lengths in px: dash-dot-dot, sparse dots, long-long-dot.
-PROFESSION_DASHES = ["dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "8px,3px,2px,3px,2px,3px",
-                     "2px,7px", "14px,4px,14px,4px,2px,4px"]
+#: so that no two are told apart by colour alone (the thin solid one is not the model's thick line), and none
+#: with the long dashes that mark a reader's own curves. Beyond plotly's named dashes, dash lengths in px:
+#: dash-dot-dot, sparse dots, short dashes, dash-dot-dot-dot, fine dots.
+PROFESSION_DASHES = ["dash", "dot", "dashdot", "9px,3px,3px,3px,3px,3px", "2px,8px", "solid", "6px,3px",
+                     "12px,3px,3px,3px,3px,3px,3px,3px", "1px,3px"]
 PROFESSION_LOOKS = [{"line": {"color": b.COLOURS[i], "dash": dash, "width": 2}}
                     for i, dash in enumerate(PROFESSION_DASHES)]
 #: The live face's hidden curves for a reader's working lives: long dashes, each its own kind.
