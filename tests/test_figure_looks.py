@@ -45,7 +45,7 @@ WHITE = "#ffffff"
 
 
 def build(key: str, live: bool, patched: bool = False) -> dict:
-    module, make, first = FIGURES[key]
+    _, make, first = FIGURES[key]
     fig = make(live)
     if patched:
         b.apply_patch(fig, first())
@@ -181,7 +181,7 @@ def shown_together(key: str):
              "pressures": lambda: [P.pressures_update(), P.pressures_update(area=AREA)]}.get(
         key, lambda: [FIGURES[key][2]()])()
     for patch in views:
-        module, make, _ = FIGURES[key]
+        _, make, _ = FIGURES[key]
         fig = make(True)
         b.apply_patch(fig, patch)
         yield [t for t in fig.to_plotly_json()["data"] if t.get("showlegend", True)

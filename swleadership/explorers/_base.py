@@ -181,6 +181,14 @@ def merged(base: dict, extra: dict) -> dict:
     return out
 
 
+# Each explorer module declares its figures' own look at module level, outside the code that builds them:
+# FRAMES[figure] (panels' heights and gap, height, margins, legend, fixed axis ranges, a phone's overrides for
+# render.narrow) and LOOKS[figure] (each trace's colour, dash, width, marker and fill pattern, by role; a list for
+# a generated family of traces, taken in turn with nth). tests/test_figure_looks.py checks that every figure
+# carries its declared look and that the look keeps the rules a reader relies on (series told apart by more than
+# colour, 3:1 contrast, lines and markers big enough to see, every value inside a fixed axis, a phone's figure no
+# shorter).
+
 def nth(looks: list, i: int) -> dict:
     """The look of the ``i``-th trace of a generated family (one per profession, per dated series, ...): the family's
     looks in turn, starting again after the last. A copy, so a figure cannot change the declared look."""

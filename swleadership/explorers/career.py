@@ -93,11 +93,12 @@ def _curve(a: float) -> list[float]:
 #: dash-dot-dot, sparse dots, short dashes, dash-dot-dot-dot, fine dots.
 PROFESSION_DASHES = ["dash", "dot", "dashdot", "9px,3px,3px,3px,3px,3px", "2px,8px", "solid", "6px,3px",
                      "12px,3px,3px,3px,3px,3px,3px,3px", "1px,3px"]
-PROFESSION_LOOKS = [{"line": {"color": b.COLOURS[i], "dash": dash, "width": 2}}
-                    for i, dash in enumerate(PROFESSION_DASHES)]
+PROFESSION_LOOKS = [{"line": {"color": colour, "dash": dash, "width": 2}}
+                    for colour, dash in zip(b.COLOURS, PROFESSION_DASHES, strict=True)]
 #: The live face's hidden curves for a reader's working lives: long dashes, each its own kind.
-UPLOAD_CURVE_LOOKS = [{"line": {"color": b.COLOURS[6 + k], "dash": dash, "width": 3}}
-                      for k, dash in enumerate(["longdash", "longdashdot", "16px,4px,2px,4px,2px,4px"])]
+UPLOAD_CURVE_LOOKS = [{"line": {"color": colour, "dash": dash, "width": 3}}
+                      for colour, dash in zip(b.COLOURS[6:], ["longdash", "longdashdot", "16px,4px,2px,4px,2px,4px"],
+                                              strict=True)]
 #: The survival panel's looks, shared by the one-panel and the two-panel figure.
 SURVIVAL_LOOKS = {
     "model": {"line": {"color": "#000000", "width": 4}},
@@ -105,10 +106,7 @@ SURVIVAL_LOOKS = {
     "professions": PROFESSION_LOOKS,
 }
 
-#: How each figure looks, declared once: FRAMES[figure] holds its frame and LOOKS[figure] its traces' styles,
-#: by role. tests/test_figure_looks.py checks them against rules a reader relies on (series told apart by more
-#: than colour, lines and markers big enough to see, every value inside a fixed axis, a taller figure on a
-#: phone) and checks that each figure carries them.
+#: Each figure's frame and its traces' looks, by role (the convention: explorers/_base.py, above nth).
 FRAMES = {
     "career+turnover": {
         "panels": {"row_heights": [0.62, 0.38], "vertical_spacing": 0.2},

@@ -111,13 +111,10 @@ def series_points(key: str):
 # --------------------------------------------------------------------------------------------- look
 
 #: The dated workforce series, one look each in turn (colour, dash and marker symbol all differ).
-DATED = [{"line": {"color": b.COLOURS[i % 9], "dash": b.DASHES[i % 9]},
-          "marker": {"symbol": b.SYMBOLS[i % 9], "size": 10}} for i in range(9)]
+DATED = [{"line": {"color": colour, "dash": dash}, "marker": {"symbol": symbol, "size": 10}}
+         for colour, dash, symbol in zip(b.COLOURS, b.DASHES, b.SYMBOLS, strict=True)]
 
-#: How each figure looks, declared once: FRAMES[figure] holds its frame and LOOKS[figure] its traces' styles,
-#: by role. tests/test_figure_looks.py checks them against rules a reader relies on (series told apart by more
-#: than colour, lines and markers big enough to see, every value inside a fixed axis, a taller figure on a
-#: phone) and checks that each figure carries them.
+#: Each figure's frame and its traces' looks, by role (the convention: explorers/_base.py, above nth).
 FRAMES = {
     "funding": {
         "panels": {"row_heights": [0.34, 0.14, 0.52], "vertical_spacing": 0.13},

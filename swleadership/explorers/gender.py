@@ -131,10 +131,7 @@ def preset_values(key: str):
 
 # --------------------------------------------------------------------------------------------- look
 
-#: How each figure looks, declared once: FRAMES[figure] holds its frame and LOOKS[figure] its traces' styles,
-#: by role. tests/test_figure_looks.py checks them against rules a reader relies on (series told apart by more
-#: than colour, lines and markers big enough to see, every value inside a fixed axis, a taller figure on a
-#: phone) and checks that each figure carries them.
+#: Each figure's frame and its traces' looks, by role (the convention: explorers/_base.py, above nth).
 FRAMES = {
     "shares": {
         "layout": {"height": 600, "bargap": 0.3, "margin": {"l": 10, "r": 30, "t": 60, "b": 120},

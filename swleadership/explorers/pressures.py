@@ -153,10 +153,7 @@ T_AREA, T_ENG, T_ADULT, T_AREA_YOY, T_ENG_YOY, T_UP, T_UP_YOY = range(7)
 
 # --------------------------------------------------------------------------------------------- look
 
-#: How the figure looks, declared once: FRAMES["pressures"] holds its frame and LOOKS["pressures"] its traces'
-#: styles, by role. tests/test_figure_looks.py checks them against rules a reader relies on (series told apart by
-#: more than colour, lines and markers big enough to see, every value inside a fixed axis) and checks that the
-#: figure carries them.
+#: The figure's frame and its traces' looks, by role (the convention: explorers/_base.py, above nth).
 FRAMES = {
     "pressures": {
         "panels": {"row_heights": [0.6, 0.4], "vertical_spacing": 0.2},
